@@ -1,0 +1,129 @@
+//! Command-line interface: argument parsing and exit codes.
+//!
+//! Exit codes: 0 success (warnings allowed), 1 when the input has errors
+//! (diagram or site), 2 for usage and I/O errors.
+
+use crate::flowzap;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "zapdoc", version, about = "Static documentation sites with FlowZap diagrams rendered to inline SVG")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Render one FlowZap Code diagram (a .fz file, or - for stdin).
+    Render(RenderArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct RenderArgs {
+    /// The diagram file; `-` reads standard input.
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Svg)]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Fail (exit 1) when the diagram has warnings.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Svg,
+    Json,
+}
+
+/// A failure that is not the input's fault: usage, a missing file, I/O.
+#[derive(Debug)]
+struct Failure(String);
+
+const EXIT_INPUT: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Render(args) => render(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn render(args: &RenderArgs) -> Result<ExitCode, Failure> {
+    let (name, source) = read_input(&args.file)?;
+    let parsed = flowzap::parse(&source);
+    let color = std::io::stderr().is_terminal();
+    let mut stderr = std::io::stderr().lock();
+    for d in &parsed.diagnostics {
+        let _ = writeln!(stderr, "{}", d.render(&source, &name, color));
+    }
+    let errors = parsed.errors().count();
+    let warnings = parsed.diagnostics.len() - errors;
+    if errors > 0 {
+        let _ = writeln!(stderr, "error: {name}: {errors} error(s), {warnings} warning(s); nothing rendered");
+        return Ok(ExitCode::from(EXIT_INPUT));
+    }
+    if args.deny_warnings && warnings > 0 {
+        let _ = writeln!(stderr, "error: {name}: {warnings} warning(s) denied by --deny-warnings");
+        return Ok(ExitCode::from(EXIT_INPUT));
+    }
+    let out = match args.format {
+        Format::Json => {
+            let mut json = flowzap::graph::to_json(&parsed.diagram);
+            json.push('\n');
+            json
+        }
+        Format::Svg => flowzap::render_svg(&parsed.diagram, &source),
+    };
+    write_output(args.output.as_ref(), &out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Read a file (or stdin for `-`) as UTF-8, with errors that say what failed.
+fn read_input(path: &PathBuf) -> Result<(String, String), Failure> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| Failure(format!("standard input is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))?;
+        return Ok(("<stdin>".to_string(), text));
+    }
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read `{name}`: {}", crate::util::io_reason(&e))))?;
+    let text = String::from_utf8(bytes).map_err(|e| Failure(format!("`{name}` is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))?;
+    Ok((name, text))
+}
+
+fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
+    match path {
+        Some(p) => std::fs::write(p, text).map_err(|e| Failure(format!("cannot write `{}`: {}", p.display(), crate::util::io_reason(&e)))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| Failure(format!("cannot write to standard output: {e}")))
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! Diagnostics: a stable code, a message, a primary span, optional secondary
+//! spans and a hint — rendered rustc-style with annotate-snippets.
+//!
+//! Spans are byte offsets into the diagram's source. A diagram embedded in a
+//! larger file (a ```flowzap fence in Markdown) is reported against that file
+//! by shifting its diagnostics with [`Diagnostic::shifted`].
+
+use super::ast::Span;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// Every diagnostic the parser can produce. The code (`FZ001`…) is stable:
+/// tests, editors and docs rely on it. `FZ0xx` are errors, `FZ1xx` warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    UnknownShape,
+    InvalidNodeId,
+    DuplicateNode,
+    DuplicateLane,
+    MissingHandle,
+    InvalidHandle,
+    UndefinedNode,
+    MissingLanePrefix,
+    UnknownLane,
+    WrongLanePrefix,
+    LoopTooShort,
+    LoopUnknownNode,
+    UnclosedLane,
+    UnexpectedCloseBrace,
+    NestedLane,
+    OutsideLane,
+    ForeignSyntax,
+    ChainedEdge,
+    UnterminatedString,
+    UnrecognizedLine,
+    EmptyDiagram,
+    InvalidLaneId,
+    AttributeEquals,
+    EdgeLabelColon,
+    LaneLabelNextLine,
+    LaneLabelMissing,
+    Comment,
+    EmptyLaneOneLine,
+    NumberingGap,
+    UnknownAttribute,
+    LongLabel,
+    SpecialCharacters,
+    OrphanNode,
+    LoopOutsideLane,
+}
+
+impl Code {
+    pub const ALL: [Code; 34] = [
+        Code::UnknownShape,
+        Code::InvalidNodeId,
+        Code::DuplicateNode,
+        Code::DuplicateLane,
+        Code::MissingHandle,
+        Code::InvalidHandle,
+        Code::UndefinedNode,
+        Code::MissingLanePrefix,
+        Code::UnknownLane,
+        Code::WrongLanePrefix,
+        Code::LoopTooShort,
+        Code::LoopUnknownNode,
+        Code::UnclosedLane,
+        Code::UnexpectedCloseBrace,
+        Code::NestedLane,
+        Code::OutsideLane,
+        Code::ForeignSyntax,
+        Code::ChainedEdge,
+        Code::UnterminatedString,
+        Code::UnrecognizedLine,
+        Code::EmptyDiagram,
+        Code::InvalidLaneId,
+        Code::AttributeEquals,
+        Code::EdgeLabelColon,
+        Code::LaneLabelNextLine,
+        Code::LaneLabelMissing,
+        Code::Comment,
+        Code::EmptyLaneOneLine,
+        Code::NumberingGap,
+        Code::UnknownAttribute,
+        Code::LongLabel,
+        Code::SpecialCharacters,
+        Code::OrphanNode,
+        Code::LoopOutsideLane,
+    ];
+
+    /// The stable code, e.g. `FZ001`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::UnknownShape => "FZ001",
+            Code::InvalidNodeId => "FZ002",
+            Code::DuplicateNode => "FZ003",
+            Code::DuplicateLane => "FZ004",
+            Code::MissingHandle => "FZ005",
+            Code::InvalidHandle => "FZ006",
+            Code::UndefinedNode => "FZ007",
+            Code::MissingLanePrefix => "FZ008",
+            Code::UnknownLane => "FZ009",
+            Code::WrongLanePrefix => "FZ010",
+            Code::LoopTooShort => "FZ011",
+            Code::LoopUnknownNode => "FZ012",
+            Code::UnclosedLane => "FZ013",
+            Code::UnexpectedCloseBrace => "FZ014",
+            Code::NestedLane => "FZ015",
+            Code::OutsideLane => "FZ016",
+            Code::ForeignSyntax => "FZ017",
+            Code::ChainedEdge => "FZ018",
+            Code::UnterminatedString => "FZ019",
+            Code::UnrecognizedLine => "FZ020",
+            Code::EmptyDiagram => "FZ021",
+            Code::InvalidLaneId => "FZ022",
+            Code::AttributeEquals => "FZ101",
+            Code::EdgeLabelColon => "FZ102",
+            Code::LaneLabelNextLine => "FZ103",
+            Code::LaneLabelMissing => "FZ104",
+            Code::Comment => "FZ105",
+            Code::EmptyLaneOneLine => "FZ106",
+            Code::NumberingGap => "FZ107",
+            Code::UnknownAttribute => "FZ108",
+            Code::LongLabel => "FZ109",
+            Code::SpecialCharacters => "FZ110",
+            Code::OrphanNode => "FZ111",
+            Code::LoopOutsideLane => "FZ112",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        if self.as_str().starts_with("FZ0") {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+
+    /// One line saying what the code is about (used by the docs table).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::UnknownShape => "unknown node shape",
+            Code::InvalidNodeId => "node id not of the form `n<digits>`",
+            Code::DuplicateNode => "node id declared twice",
+            Code::DuplicateLane => "lane id declared twice",
+            Code::MissingHandle => "edge endpoint without `.handle(dir)`",
+            Code::InvalidHandle => "handle direction not left/right/top/bottom",
+            Code::UndefinedNode => "edge to or from an undefined node",
+            Code::MissingLanePrefix => "node of another lane referenced without its lane prefix",
+            Code::UnknownLane => "lane prefix names an unknown lane",
+            Code::WrongLanePrefix => "lane prefix names a lane that does not hold the node",
+            Code::LoopTooShort => "loop with fewer than two node ids",
+            Code::LoopUnknownNode => "loop names an undefined node",
+            Code::UnclosedLane => "lane opened with `{` but never closed",
+            Code::UnexpectedCloseBrace => "`}` with no open lane",
+            Code::NestedLane => "lane opened inside another lane",
+            Code::OutsideLane => "node or edge outside any lane",
+            Code::ForeignSyntax => "text in another diagram language (Mermaid, PlantUML, a Markdown fence)",
+            Code::ChainedEdge => "chained edges `a -> b -> c`",
+            Code::UnterminatedString => "string without its closing quote",
+            Code::UnrecognizedLine => "line that is no FlowZap statement",
+            Code::EmptyDiagram => "diagram with nothing in it",
+            Code::InvalidLaneId => "lane id not an identifier",
+            Code::AttributeEquals => "node attribute written `key=\"…\"` instead of `key:\"…\"`",
+            Code::EdgeLabelColon => "edge label written `[label:\"…\"]` instead of `[label=\"…\"]`",
+            Code::LaneLabelNextLine => "lane display label on the line after `{`",
+            Code::LaneLabelMissing => "lane without a display label",
+            Code::Comment => "`//` comment line (ignored)",
+            Code::EmptyLaneOneLine => "`Lane { # label }` on one line is an empty lane",
+            Code::NumberingGap => "node ids are not exactly n1..nK",
+            Code::UnknownAttribute => "unknown node attribute (ignored)",
+            Code::LongLabel => "label longer than 50 characters",
+            Code::SpecialCharacters => "emoji or control characters in a label",
+            Code::OrphanNode => "node with no edge in or out",
+            Code::LoopOutsideLane => "loop written outside a lane",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secondary location, e.g. "first declared here".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub message: String,
+    pub span: Span,
+    /// Shown under the caret.
+    pub label: Option<String>,
+    pub related: Vec<Related>,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            message: message.into(),
+            span,
+            label: None,
+            related: Vec::new(),
+            hint: None,
+        }
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
+    }
+
+    /// The same diagnostic with every span moved by `offset` bytes: for a
+    /// diagram that starts `offset` bytes into a larger file.
+    pub fn shifted(mut self, offset: usize) -> Self {
+        self.span = self.span.start + offset..self.span.end + offset;
+        for r in &mut self.related {
+            r.span = r.span.start + offset..r.span.end + offset;
+        }
+        self
+    }
+
+    /// 1-based line and column (in characters) of the primary span in `source`.
+    pub fn line_col(&self, source: &str) -> (usize, usize) {
+        line_col(source, self.span.start)
+    }
+
+    /// Render rustc-style: `error[FZ001]: message`, ` --> path:line:col`, the
+    /// source line with a caret, and the hint. `color` adds ANSI styles.
+    pub fn render(&self, source: &str, path: &str, color: bool) -> String {
+        let level = match self.severity() {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let span = clamp(source, &self.span);
+        let mut snippet = Snippet::source(source).path(path).line_start(1).annotation(
+            AnnotationKind::Primary
+                .span(span)
+                .label(self.label.as_deref()),
+        );
+        for r in &self.related {
+            snippet = snippet.annotation(
+                AnnotationKind::Context
+                    .span(clamp(source, &r.span))
+                    .label(r.message.as_str()),
+            );
+        }
+        let title = level
+            .primary_title(self.message.as_str())
+            .id(self.code.as_str());
+        let mut report: Vec<Group<'_>> = vec![title.element(snippet)];
+        if let Some(hint) = &self.hint {
+            report.push(Group::with_title(Level::HELP.secondary_title(hint.as_str())));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&report)
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `source`.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let before = &source[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = source[line_start..offset].chars().count() + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A span made safe for annotate-snippets: inside the source, on char boundaries.
+fn clamp(source: &str, span: &Span) -> Span {
+    let start = floor_char_boundary(source, span.start.min(source.len()));
+    let end = floor_char_boundary(source, span.end.min(source.len())).max(start);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_ordered() {
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(codes.len(), sorted.len());
+        assert_eq!(Code::UnknownShape.severity(), Severity::Error);
+        assert_eq!(Code::OrphanNode.severity(), Severity::Warning);
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let src = "ab\n审批 x";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, 3), (2, 1));
+        assert_eq!(line_col(src, src.find('x').unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn renders_header_location_and_hint() {
+        let src = "A { # A\n  n1: rect label:\"x\"\n}\n";
+        let start = src.find("rect").unwrap();
+        let d = Diagnostic::new(Code::UnknownShape, start..start + 4, "unknown shape `rect`")
+            .with_hint("did you mean `rectangle`?");
+        let out = d.render(src, "a.fz", false);
+        assert!(out.starts_with("error[FZ001]: unknown shape `rect`"), "{out}");
+        assert!(out.contains("--> a.fz:2:7"), "{out}");
+        assert!(out.contains("^^^^"), "{out}");
+        assert!(out.contains("help: did you mean `rectangle`?"), "{out}");
+    }
+
+    #[test]
+    fn shifted_moves_all_spans() {
+        let d = Diagnostic::new(Code::DuplicateNode, 2..4, "x").with_related(0..1, "first");
+        let d = d.shifted(10);
+        assert_eq!(d.span, 12..14);
+        assert_eq!(d.related[0].span, 10..11);
+    }
+}

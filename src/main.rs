@@ -1,0 +1,7 @@
+//! The `zapdoc` command line.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    zapdoc::cli::main()
+}
