@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(name = "zapdoc", version, about = "Static documentation sites with FlowZap diagrams rendered to inline SVG")]
+#[command(
+    name = "zapdoc",
+    version,
+    about = "Static documentation sites with FlowZap diagrams rendered to inline SVG"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -81,11 +85,17 @@ fn render(args: &RenderArgs) -> Result<ExitCode, Failure> {
     let errors = parsed.errors().count();
     let warnings = parsed.diagnostics.len() - errors;
     if errors > 0 {
-        let _ = writeln!(stderr, "error: {name}: {errors} error(s), {warnings} warning(s); nothing rendered");
+        let _ = writeln!(
+            stderr,
+            "error: {name}: {errors} error(s), {warnings} warning(s); nothing rendered"
+        );
         return Ok(ExitCode::from(EXIT_INPUT));
     }
     if args.deny_warnings && warnings > 0 {
-        let _ = writeln!(stderr, "error: {name}: {warnings} warning(s) denied by --deny-warnings");
+        let _ = writeln!(
+            stderr,
+            "error: {name}: {warnings} warning(s) denied by --deny-warnings"
+        );
         return Ok(ExitCode::from(EXIT_INPUT));
     }
     let out = match args.format {
@@ -107,18 +117,39 @@ fn read_input(path: &PathBuf) -> Result<(String, String), Failure> {
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
-        let text = String::from_utf8(bytes).map_err(|e| Failure(format!("standard input is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Failure(format!(
+                "standard input is not UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
         return Ok(("<stdin>".to_string(), text));
     }
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read `{name}`: {}", crate::util::io_reason(&e))))?;
-    let text = String::from_utf8(bytes).map_err(|e| Failure(format!("`{name}` is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Failure(format!(
+            "cannot read `{name}`: {}",
+            crate::util::io_reason(&e)
+        ))
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure(format!(
+            "`{name}` is not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
     Ok((name, text))
 }
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
     match path {
-        Some(p) => std::fs::write(p, text).map_err(|e| Failure(format!("cannot write `{}`: {}", p.display(), crate::util::io_reason(&e)))),
+        Some(p) => std::fs::write(p, text).map_err(|e| {
+            Failure(format!(
+                "cannot write `{}`: {}",
+                p.display(),
+                crate::util::io_reason(&e)
+            ))
+        }),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())

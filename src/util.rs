@@ -12,7 +12,9 @@ pub fn io_reason(e: &std::io::Error) -> String {
             // "Foo bar (os error 21)" → "foo bar"
             let s = s.split(" (os error").next().unwrap_or(&s).to_string();
             let mut c = s.chars();
-            c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or(s)
+            c.next()
+                .map(|f| f.to_lowercase().chain(c).collect())
+                .unwrap_or(s)
         }
     }
 }

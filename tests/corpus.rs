@@ -12,7 +12,11 @@ fn examples_dir() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
         .join("flowzap/examples");
-    assert!(dir.is_dir(), "the FlowZap corpus is missing: {} (set ZAPDOC_SHARED)", dir.display());
+    assert!(
+        dir.is_dir(),
+        "the FlowZap corpus is missing: {} (set ZAPDOC_SHARED)",
+        dir.display()
+    );
     dir
 }
 
@@ -33,7 +37,11 @@ fn s(v: &Value) -> &str {
 #[test]
 fn valid_examples_match_flowzaps_own_graph() {
     let files = fz_files(&examples_dir());
-    assert!(files.len() >= 20, "expected the whole corpus, found {} files", files.len());
+    assert!(
+        files.len() >= 20,
+        "expected the whole corpus, found {} files",
+        files.len()
+    );
     for path in files {
         let source = std::fs::read_to_string(&path).unwrap();
         let parsed = flowzap::parse(&source);
@@ -41,13 +49,24 @@ fn valid_examples_match_flowzaps_own_graph() {
         assert!(
             !parsed.has_errors(),
             "{name}: unexpected errors:\n{}",
-            parsed.errors().map(|d| d.render(&source, &name.to_string(), false)).collect::<String>()
+            parsed
+                .errors()
+                .map(|d| d.render(&source, &name.to_string(), false))
+                .collect::<String>()
         );
-        let expected: Value = serde_json::from_str(&std::fs::read_to_string(path.with_extension("graph.json")).unwrap()).unwrap();
+        let expected: Value = serde_json::from_str(
+            &std::fs::read_to_string(path.with_extension("graph.json")).unwrap(),
+        )
+        .unwrap();
         let ours: Value = serde_json::from_str(&flowzap::graph::to_json(&parsed.diagram)).unwrap();
 
         let lanes = |v: &Value| -> Vec<(String, String)> {
-            v["lanes"].as_array().unwrap().iter().map(|l| (s(&l["id"]).to_string(), s(&l["label"]).to_string())).collect()
+            v["lanes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| (s(&l["id"]).to_string(), s(&l["label"]).to_string()))
+                .collect()
         };
         assert_eq!(lanes(&ours), lanes(&expected), "{name}: lanes");
 
@@ -56,7 +75,10 @@ fn valid_examples_match_flowzaps_own_graph() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|n| [s(&n["id"]), s(&n["laneId"]), s(&n["label"]), s(&n["shape"])].map(str::to_string))
+                .map(|n| {
+                    [s(&n["id"]), s(&n["laneId"]), s(&n["label"]), s(&n["shape"])]
+                        .map(str::to_string)
+                })
                 .collect()
         };
         assert_eq!(nodes(&ours), nodes(&expected), "{name}: nodes");
@@ -66,7 +88,16 @@ fn valid_examples_match_flowzaps_own_graph() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|e| [s(&e["from"]), s(&e["to"]), s(&e["sourceHandle"]), s(&e["targetHandle"]), s(&e["label"])].map(str::to_string))
+                .map(|e| {
+                    [
+                        s(&e["from"]),
+                        s(&e["to"]),
+                        s(&e["sourceHandle"]),
+                        s(&e["targetHandle"]),
+                        s(&e["label"]),
+                    ]
+                    .map(str::to_string)
+                })
                 .collect()
         };
         assert_eq!(edges(&ours), edges(&expected), "{name}: edges");
@@ -86,9 +117,16 @@ fn invalid_examples_are_rejected_on_the_right_line() {
     for path in files {
         let source = std::fs::read_to_string(&path).unwrap();
         let parsed = flowzap::parse(&source);
-        let first = parsed.errors().next().unwrap_or_else(|| panic!("{}: no error", path.display()));
+        let first = parsed
+            .errors()
+            .next()
+            .unwrap_or_else(|| panic!("{}: no error", path.display()));
         let file = path.file_name().unwrap().to_str().unwrap();
-        assert_eq!(first.line_col(&source).0, first_bad_line(file), "{file}: {first:?}");
+        assert_eq!(
+            first.line_col(&source).0,
+            first_bad_line(file),
+            "{file}: {first:?}"
+        );
         let out = first.render(&source, file, false);
         assert!(out.starts_with(&format!("error[{}]", first.code)), "{out}");
     }
@@ -101,7 +139,16 @@ fn warning_examples_render_with_warnings() {
     for path in files {
         let source = std::fs::read_to_string(&path).unwrap();
         let parsed = flowzap::parse(&source);
-        assert!(!parsed.has_errors(), "{}: {:?}", path.display(), parsed.diagnostics);
-        assert!(parsed.warnings().count() > 0, "{}: no warning", path.display());
+        assert!(
+            !parsed.has_errors(),
+            "{}: {:?}",
+            path.display(),
+            parsed.diagnostics
+        );
+        assert!(
+            parsed.warnings().count() > 0,
+            "{}: no warning",
+            path.display()
+        );
     }
 }

@@ -37,7 +37,12 @@ pub enum Shape {
 }
 
 impl Shape {
-    pub const ALL: [Shape; 4] = [Shape::Circle, Shape::Rectangle, Shape::Diamond, Shape::Taskbox];
+    pub const ALL: [Shape; 4] = [
+        Shape::Circle,
+        Shape::Rectangle,
+        Shape::Diamond,
+        Shape::Taskbox,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -169,7 +169,9 @@ impl Code {
             Code::UnexpectedCloseBrace => "`}` with no open lane",
             Code::NestedLane => "lane opened inside another lane",
             Code::OutsideLane => "node or edge outside any lane",
-            Code::ForeignSyntax => "text in another diagram language (Mermaid, PlantUML, a Markdown fence)",
+            Code::ForeignSyntax => {
+                "text in another diagram language (Mermaid, PlantUML, a Markdown fence)"
+            }
             Code::ChainedEdge => "chained edges `a -> b -> c`",
             Code::UnterminatedString => "string without its closing quote",
             Code::UnrecognizedLine => "line that is no FlowZap statement",
@@ -293,7 +295,9 @@ impl Diagnostic {
             .id(self.code.as_str());
         let mut report: Vec<Group<'_>> = vec![title.element(snippet)];
         if let Some(hint) = &self.hint {
-            report.push(Group::with_title(Level::HELP.secondary_title(hint.as_str())));
+            report.push(Group::with_title(
+                Level::HELP.secondary_title(hint.as_str()),
+            ));
         }
         let renderer = if color {
             Renderer::styled()
@@ -358,7 +362,10 @@ mod tests {
         let d = Diagnostic::new(Code::UnknownShape, start..start + 4, "unknown shape `rect`")
             .with_hint("did you mean `rectangle`?");
         let out = d.render(src, "a.fz", false);
-        assert!(out.starts_with("error[FZ001]: unknown shape `rect`"), "{out}");
+        assert!(
+            out.starts_with("error[FZ001]: unknown shape `rect`"),
+            "{out}"
+        );
         assert!(out.contains("--> a.fz:2:7"), "{out}");
         assert!(out.contains("^^^^"), "{out}");
         assert!(out.contains("help: did you mean `rectangle`?"), "{out}");

@@ -75,21 +75,22 @@ pub struct Stats {
 /// The export-graph view of a diagram.
 pub fn graph(d: &Diagram) -> Graph<'_> {
     let lane_id = |i: usize| d.lanes.get(i).map_or("", |l| l.id.as_str());
-    let nodes = d
-        .nodes
-        .iter()
-        .map(|n| GraphNode {
-            id: &n.id,
-            lane_id: lane_id(n.lane),
-            label: &n.label,
-            shape: n.shape.as_str(),
-            properties: (n.owner.is_some() || n.description.is_some() || n.system.is_some()).then(|| Properties {
-                owner: n.owner.as_deref(),
-                description: n.description.as_deref(),
-                system: n.system.as_deref(),
-            }),
-        })
-        .collect();
+    let nodes =
+        d.nodes
+            .iter()
+            .map(|n| GraphNode {
+                id: &n.id,
+                lane_id: lane_id(n.lane),
+                label: &n.label,
+                shape: n.shape.as_str(),
+                properties: (n.owner.is_some() || n.description.is_some() || n.system.is_some())
+                    .then(|| Properties {
+                        owner: n.owner.as_deref(),
+                        description: n.description.as_deref(),
+                        system: n.system.as_deref(),
+                    }),
+            })
+            .collect();
     let edges: Vec<GraphEdge<'_>> = d
         .edges
         .iter()
@@ -108,9 +109,20 @@ pub fn graph(d: &Diagram) -> Graph<'_> {
             }
         })
         .collect();
-    let cross_lane_edges = d.edges.iter().filter(|e| d.nodes[e.from].lane != d.nodes[e.to].lane).count();
+    let cross_lane_edges = d
+        .edges
+        .iter()
+        .filter(|e| d.nodes[e.from].lane != d.nodes[e.to].lane)
+        .count();
     Graph {
-        lanes: d.lanes.iter().map(|l| GraphLane { id: &l.id, label: &l.label }).collect(),
+        lanes: d
+            .lanes
+            .iter()
+            .map(|l| GraphLane {
+                id: &l.id,
+                label: &l.label,
+            })
+            .collect(),
         nodes,
         loops: d
             .loops

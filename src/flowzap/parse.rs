@@ -73,7 +73,7 @@ struct Parser<'a> {
     src: &'a str,
     lanes: Vec<Lane>,
     nodes: Vec<Node>,
-    node_index: HashMap<String, usize>,
+    node_index: HashMap<&'a str, usize>,
     edges: Vec<RawEdge>,
     loops: Vec<RawLoop>,
     diags: Vec<Diagnostic>,
@@ -138,9 +138,13 @@ impl<'a> Parser<'a> {
             let span = self.lanes[lane].span.clone();
             let id = self.lanes[lane].id.clone();
             self.diags.push(
-                Diagnostic::new(Code::UnclosedLane, span, format!("lane `{id}` is never closed"))
-                    .with_label("opened here")
-                    .with_hint("add a line with `}` after the lane's last statement"),
+                Diagnostic::new(
+                    Code::UnclosedLane,
+                    span,
+                    format!("lane `{id}` is never closed"),
+                )
+                .with_label("opened here")
+                .with_hint("add a line with `}` after the lane's last statement"),
             );
         }
     }
@@ -149,9 +153,13 @@ impl<'a> Parser<'a> {
         let t = line.text;
         if t.starts_with("//") {
             self.diags.push(
-                Diagnostic::new(Code::Comment, line.span(), "comment lines are not FlowZap Code")
-                    .with_label("ignored")
-                    .with_hint("FlowZap has no comments; this line is skipped"),
+                Diagnostic::new(
+                    Code::Comment,
+                    line.span(),
+                    "comment lines are not FlowZap Code",
+                )
+                .with_label("ignored")
+                .with_hint("FlowZap has no comments; this line is skipped"),
             );
             return;
         }
@@ -162,7 +170,7 @@ impl<'a> Parser<'a> {
                 let label = label.trim();
                 let lane_id = self.lanes[lane].id.clone();
                 if !label.is_empty() {
-                    self.lanes[lane].label = self.clean_label(label, line.span());
+                    self.lanes[lane].label = self.clean_label(label.to_string(), line.span());
                 }
                 self.diags.push(
                     Diagnostic::new(
@@ -171,7 +179,9 @@ impl<'a> Parser<'a> {
                         "lane display label on the line after `{`",
                     )
                     .with_label("read as the lane's label")
-                    .with_hint(format!("write it on the lane's first line: `{lane_id} {{ # {label}`")),
+                    .with_hint(format!(
+                        "write it on the lane's first line: `{lane_id} {{ # {label}`"
+                    )),
                 );
                 return;
             }
@@ -193,10 +203,12 @@ impl<'a> Parser<'a> {
             self.loop_statement(line);
             return;
         }
-        let arrows = find_unquoted_all(t, "->");
-        if !arrows.is_empty() {
-            self.edge(line, &arrows);
-            return;
+        if t.contains("->") {
+            let mut found = find_unquoted_iter(t, "->");
+            if let Some(first) = found.next() {
+                self.edge(line, first, found.next());
+                return;
+            }
         }
         if let Some(brace) = find_unquoted(t, "{") {
             self.open_lane(line, brace);
@@ -215,8 +227,12 @@ impl<'a> Parser<'a> {
             "a statement is a lane `Lane { # Label`, a node `n1: rectangle label:\"…\"`, an edge `n1.handle(right) -> n2.handle(left)`, a loop `loop [text] n1 n2` or `}`"
         };
         self.diags.push(
-            Diagnostic::new(Code::UnrecognizedLine, line.span(), "this line is not a FlowZap statement")
-                .with_hint(hint),
+            Diagnostic::new(
+                Code::UnrecognizedLine,
+                line.span(),
+                "this line is not a FlowZap statement",
+            )
+            .with_hint(hint),
         );
     }
 
@@ -243,8 +259,12 @@ impl<'a> Parser<'a> {
     fn close_lane(&mut self, line: Line<'a>) {
         if self.current.take().is_none() {
             self.diags.push(
-                Diagnostic::new(Code::UnexpectedCloseBrace, line.span(), "`}` closes no lane")
-                    .with_hint("remove it, or open a lane before it with `Lane { # Label`"),
+                Diagnostic::new(
+                    Code::UnexpectedCloseBrace,
+                    line.span(),
+                    "`}` closes no lane",
+                )
+                .with_hint("remove it, or open a lane before it with `Lane { # Label`"),
             );
         }
     }
@@ -284,47 +304,89 @@ impl<'a> Parser<'a> {
             } else {
                 format!("`{id}` is not a lane id")
             };
-            let suggestion: String = id.chars().filter(|c| c.is_alphanumeric() || *c == '_').collect();
-            let hint = if suggestion.is_empty() || !suggestion.chars().next().is_some_and(char::is_alphabetic) {
+            let suggestion: String = id
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let hint = if suggestion.is_empty()
+                || !suggestion.chars().next().is_some_and(char::is_alphabetic)
+            {
                 "a lane id is a letter followed by letters, digits or `_`, e.g. `Sales { # Sales Team`".to_string()
             } else {
-                format!("a lane id is one word of letters, digits or `_`: `{suggestion} {{ # {}`", id.trim())
+                format!(
+                    "a lane id is one word of letters, digits or `_`: `{suggestion} {{ # {}`",
+                    id.trim()
+                )
             };
             self.diags.push(
-                Diagnostic::new(Code::InvalidLaneId, if id.is_empty() { line.sub(brace..brace + 1) } else { id_span.clone() }, message)
-                    .with_hint(hint),
+                Diagnostic::new(
+                    Code::InvalidLaneId,
+                    if id.is_empty() {
+                        line.sub(brace..brace + 1)
+                    } else {
+                        id_span.clone()
+                    },
+                    message,
+                )
+                .with_hint(hint),
             );
         } else if let Some(first) = self.lanes.iter().find(|l| l.id == id) {
             let first_span = first.span.clone();
             self.diags.push(
-                Diagnostic::new(Code::DuplicateLane, id_span.clone(), format!("lane `{id}` is declared twice"))
-                    .with_label("declared again here")
-                    .with_related(first_span, "first declared here")
-                    .with_hint("give each lane its own id; a lane's nodes are all declared in one block"),
+                Diagnostic::new(
+                    Code::DuplicateLane,
+                    id_span.clone(),
+                    format!("lane `{id}` is declared twice"),
+                )
+                .with_label("declared again here")
+                .with_related(first_span, "first declared here")
+                .with_hint(
+                    "give each lane its own id; a lane's nodes are all declared in one block",
+                ),
             );
         }
         if let Some(open) = self.current {
             let open_id = self.lanes[open].id.clone();
             self.diags.push(
-                Diagnostic::new(Code::NestedLane, id_span.clone(), format!("lane `{id}` is opened inside lane `{open_id}`"))
-                    .with_related(self.lanes[open].span.clone(), "this lane is still open")
-                    .with_hint(format!("close `{open_id}` with `}}` before opening another lane")),
+                Diagnostic::new(
+                    Code::NestedLane,
+                    id_span.clone(),
+                    format!("lane `{id}` is opened inside lane `{open_id}`"),
+                )
+                .with_related(self.lanes[open].span.clone(), "this lane is still open")
+                .with_hint(format!(
+                    "close `{open_id}` with `}}` before opening another lane"
+                )),
             );
         }
         let label_text = match label {
-            Some(l) if !l.is_empty() => self.clean_label(l, line.span()),
+            Some(l) if !l.is_empty() => self.clean_label(l.to_string(), line.span()),
             _ => String::new(),
         };
         let lane_index = self.lanes.len();
         self.lanes.push(Lane {
             id: id.to_string(),
-            label: if label_text.is_empty() { id.to_string() } else { label_text },
-            span: if id.is_empty() { line.sub(brace..brace + 1) } else { id_span },
+            label: if label_text.is_empty() {
+                id.to_string()
+            } else {
+                label_text
+            },
+            span: if id.is_empty() {
+                line.sub(brace..brace + 1)
+            } else {
+                id_span
+            },
         });
         if one_line_empty {
             self.diags.push(
-                Diagnostic::new(Code::EmptyLaneOneLine, line.span(), "a lane opened and closed on one line is empty")
-                    .with_hint(format!("put the nodes on the lines between `{id} {{ # …` and a closing `}}`")),
+                Diagnostic::new(
+                    Code::EmptyLaneOneLine,
+                    line.span(),
+                    "a lane opened and closed on one line is empty",
+                )
+                .with_hint(format!(
+                    "put the nodes on the lines between `{id} {{ # …` and a closing `}}`"
+                )),
             );
             self.current = None;
             self.label_pending = false;
@@ -343,8 +405,12 @@ impl<'a> Parser<'a> {
         if !is_node_id(id) {
             ok = false;
             self.diags.push(
-                Diagnostic::new(Code::InvalidNodeId, id_span.clone(), format!("`{id}` is not a node id"))
-                    .with_hint("node ids are `n` followed by digits: n1, n2, n3, …"),
+                Diagnostic::new(
+                    Code::InvalidNodeId,
+                    id_span.clone(),
+                    format!("`{id}` is not a node id"),
+                )
+                .with_hint("node ids are `n` followed by digits: n1, n2, n3, …"),
             );
         }
         let mut cur = Cursor::new(t, colon + 1);
@@ -355,15 +421,22 @@ impl<'a> Parser<'a> {
             None => {
                 ok = false;
                 let (span, message) = if shape_word.is_empty() {
-                    (line.sub(colon..colon + 1), "a node needs a shape after `:`".to_string())
+                    (
+                        line.sub(colon..colon + 1),
+                        "a node needs a shape after `:`".to_string(),
+                    )
                 } else {
-                    (line.sub(shape_range), format!("unknown shape `{shape_word}`"))
+                    (
+                        line.sub(shape_range),
+                        format!("unknown shape `{shape_word}`"),
+                    )
                 };
                 let hint = match nearest_shape(shape_word) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "the shapes are circle, rectangle, diamond and taskbox".to_string(),
                 };
-                self.diags.push(Diagnostic::new(Code::UnknownShape, span, message).with_hint(hint));
+                self.diags
+                    .push(Diagnostic::new(Code::UnknownShape, span, message).with_hint(hint));
                 None
             }
         };
@@ -388,8 +461,12 @@ impl<'a> Parser<'a> {
             if key.is_empty() {
                 ok = false;
                 self.diags.push(
-                    Diagnostic::new(Code::UnrecognizedLine, line.sub(key_start..t.len()), "expected an attribute such as `label:\"…\"`")
-                        .with_hint("node attributes are written `label:\"text\"`"),
+                    Diagnostic::new(
+                        Code::UnrecognizedLine,
+                        line.sub(key_start..t.len()),
+                        "expected an attribute such as `label:\"…\"`",
+                    )
+                    .with_hint("node attributes are written `label:\"text\"`"),
                 );
                 break;
             }
@@ -399,15 +476,23 @@ impl<'a> Parser<'a> {
                 Some('=') => {
                     cur.bump();
                     self.diags.push(
-                        Diagnostic::new(Code::AttributeEquals, line.sub(key_range.start..cur.pos), format!("node attribute written `{key}=`"))
-                            .with_hint(format!("write `{key}:\"…\"`")),
+                        Diagnostic::new(
+                            Code::AttributeEquals,
+                            line.sub(key_range.start..cur.pos),
+                            format!("node attribute written `{key}=`"),
+                        )
+                        .with_hint(format!("write `{key}:\"…\"`")),
                     );
                 }
                 _ => {
                     ok = false;
                     self.diags.push(
-                        Diagnostic::new(Code::UnrecognizedLine, line.sub(key_range.clone()), format!("expected `:` after `{key}`"))
-                            .with_hint(format!("write `{key}:\"…\"`")),
+                        Diagnostic::new(
+                            Code::UnrecognizedLine,
+                            line.sub(key_range.clone()),
+                            format!("expected `:` after `{key}`"),
+                        )
+                        .with_hint(format!("write `{key}:\"…\"`")),
                     );
                     break;
                 }
@@ -427,21 +512,33 @@ impl<'a> Parser<'a> {
                 "system" => node.system = Some(value),
                 other => {
                     let hint = match nearest(other, &["label", "owner", "description", "system"]) {
-                        Some(k) => format!("did you mean `{k}`? The attributes are label, owner, description and system"),
-                        None => "the attributes are label, owner, description and system".to_string(),
+                        Some(k) => format!(
+                            "did you mean `{k}`? The attributes are label, owner, description and system"
+                        ),
+                        None => {
+                            "the attributes are label, owner, description and system".to_string()
+                        }
                     };
                     self.diags.push(
-                        Diagnostic::new(Code::UnknownAttribute, line.sub(key_range), format!("unknown attribute `{other}`"))
-                            .with_label("ignored")
-                            .with_hint(hint),
+                        Diagnostic::new(
+                            Code::UnknownAttribute,
+                            line.sub(key_range),
+                            format!("unknown attribute `{other}`"),
+                        )
+                        .with_label("ignored")
+                        .with_hint(hint),
                     );
                 }
             }
         }
         if self.current.is_none() {
             self.diags.push(
-                Diagnostic::new(Code::OutsideLane, line.span(), format!("node `{id}` is outside any lane"))
-                    .with_hint("declare nodes inside a lane block: `Lane { # Label` … `}`"),
+                Diagnostic::new(
+                    Code::OutsideLane,
+                    line.span(),
+                    format!("node `{id}` is outside any lane"),
+                )
+                .with_hint("declare nodes inside a lane block: `Lane { # Label` … `}`"),
             );
             return;
         }
@@ -451,14 +548,18 @@ impl<'a> Parser<'a> {
         if let Some(&first) = self.node_index.get(id) {
             let first_span = self.nodes[first].span.clone();
             self.diags.push(
-                Diagnostic::new(Code::DuplicateNode, id_span, format!("node `{id}` is declared twice"))
-                    .with_label("declared again here")
-                    .with_related(first_span, "first declared here")
-                    .with_hint("node ids are unique across the whole diagram, in every lane"),
+                Diagnostic::new(
+                    Code::DuplicateNode,
+                    id_span,
+                    format!("node `{id}` is declared twice"),
+                )
+                .with_label("declared again here")
+                .with_related(first_span, "first declared here")
+                .with_hint("node ids are unique across the whole diagram, in every lane"),
             );
             return;
         }
-        self.node_index.insert(node.id.clone(), self.nodes.len());
+        self.node_index.insert(id, self.nodes.len());
         self.nodes.push(node);
     }
 
@@ -469,20 +570,38 @@ impl<'a> Parser<'a> {
             let (_, range) = cur.word();
             let end = range.end.max(start + cur.peek().map_or(0, char::len_utf8));
             self.diags.push(
-                Diagnostic::new(Code::UnrecognizedLine, line.sub(start..end.min(line.text.len())), "expected a quoted string")
-                    .with_hint("put the text in double quotes: `\"…\"`"),
+                Diagnostic::new(
+                    Code::UnrecognizedLine,
+                    line.sub(start..end.min(line.text.len())),
+                    "expected a quoted string",
+                )
+                .with_hint("put the text in double quotes: `\"…\"`"),
             );
             return None;
         }
         cur.bump();
+        let body = &cur.s[cur.pos..];
+        if let Some(end) = body.find(['"', '\\'])
+            && body.as_bytes()[end] == b'"'
+        {
+            let text = body[..end].to_string();
+            cur.pos += end + 1;
+            return Some(self.clean_label(text, line.sub(start..cur.pos)));
+        }
         let mut out = String::new();
         loop {
             match cur.peek() {
                 None => {
                     self.diags.push(
-                        Diagnostic::new(Code::UnterminatedString, line.sub(start..line.text.len()), "this string is never closed")
-                            .with_label("string starts here")
-                            .with_hint("close it with `\"` on the same line (write `\\\"` for a quote inside)"),
+                        Diagnostic::new(
+                            Code::UnterminatedString,
+                            line.sub(start..line.text.len()),
+                            "this string is never closed",
+                        )
+                        .with_label("string starts here")
+                        .with_hint(
+                            "close it with `\"` on the same line (write `\\\"` for a quote inside)",
+                        ),
                     );
                     return None;
                 }
@@ -506,17 +625,24 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Some(self.clean_label(&out, line.sub(start..cur.pos)))
+        Some(self.clean_label(out, line.sub(start..cur.pos)))
     }
 
     /// Drop control characters and warn about them, emoji and length.
-    fn clean_label(&mut self, text: &str, span: Span) -> String {
-        let has_control = text.chars().any(char::is_control);
-        let has_emoji = text.chars().any(is_emoji);
+    fn clean_label(&mut self, text: String, span: Span) -> String {
+        // Labels are mostly ASCII: skip the per-char checks when they are.
+        let (has_control, has_emoji) = if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            (false, false)
+        } else {
+            (
+                text.chars().any(char::is_control),
+                text.chars().any(is_emoji),
+            )
+        };
         let cleaned: String = if has_control {
             text.chars().filter(|c| !c.is_control()).collect()
         } else {
-            text.to_string()
+            text
         };
         if has_control || has_emoji {
             let what = match (has_control, has_emoji) {
@@ -525,12 +651,24 @@ impl<'a> Parser<'a> {
                 _ => "emoji",
             };
             self.diags.push(
-                Diagnostic::new(Code::SpecialCharacters, span.clone(), format!("label holds {what}"))
-                    .with_label(if has_control { "control characters are dropped" } else { "emoji may not render in every font" })
-                    .with_hint("use plain text in labels"),
+                Diagnostic::new(
+                    Code::SpecialCharacters,
+                    span.clone(),
+                    format!("label holds {what}"),
+                )
+                .with_label(if has_control {
+                    "control characters are dropped"
+                } else {
+                    "emoji may not render in every font"
+                })
+                .with_hint("use plain text in labels"),
             );
         }
-        let chars = cleaned.chars().count();
+        let chars = if cleaned.len() <= MAX_LABEL_CHARS {
+            cleaned.len()
+        } else {
+            cleaned.chars().count()
+        };
         if chars > MAX_LABEL_CHARS {
             self.diags.push(
                 Diagnostic::new(Code::LongLabel, span, format!("label is {chars} characters long"))
@@ -541,17 +679,16 @@ impl<'a> Parser<'a> {
         cleaned
     }
 
-    fn edge(&mut self, line: Line<'a>, arrows: &[usize]) {
+    fn edge(&mut self, line: Line<'a>, arrow: usize, second_arrow: Option<usize>) {
         let t = line.text;
-        if arrows.len() > 1 {
+        if let Some(second) = second_arrow {
             self.diags.push(
-                Diagnostic::new(Code::ChainedEdge, line.sub(arrows[1]..arrows[1] + 2), "edges cannot be chained")
+                Diagnostic::new(Code::ChainedEdge, line.sub(second..second + 2), "edges cannot be chained")
                     .with_label("second arrow on one line")
                     .with_hint("write one edge per line: `n1.handle(right) -> n2.handle(left)`, then `n2.handle(right) -> n3.handle(left)`"),
             );
             return;
         }
-        let arrow = arrows[0];
         let Some(lane) = self.current else {
             self.diags.push(
                 Diagnostic::new(Code::OutsideLane, line.span(), "edge outside any lane")
@@ -570,8 +707,12 @@ impl<'a> Parser<'a> {
         left.skip_ws();
         if left.pos < arrow {
             self.diags.push(
-                Diagnostic::new(Code::UnrecognizedLine, line.sub(left.pos..arrow), "unexpected text before `->`")
-                    .with_hint("an edge is `n1.handle(right) -> n2.handle(left)`"),
+                Diagnostic::new(
+                    Code::UnrecognizedLine,
+                    line.sub(left.pos..arrow),
+                    "unexpected text before `->`",
+                )
+                .with_hint("an edge is `n1.handle(right) -> n2.handle(left)`"),
             );
             return;
         }
@@ -584,8 +725,12 @@ impl<'a> Parser<'a> {
             let (key, key_range) = right.word();
             if key != "label" {
                 self.diags.push(
-                    Diagnostic::new(Code::UnrecognizedLine, line.sub(open..t.len()), "expected `[label=\"…\"]`")
-                        .with_hint("an edge label is written `[label=\"text\"]`"),
+                    Diagnostic::new(
+                        Code::UnrecognizedLine,
+                        line.sub(open..t.len()),
+                        "expected `[label=\"…\"]`",
+                    )
+                    .with_hint("an edge label is written `[label=\"text\"]`"),
                 );
                 return;
             }
@@ -595,14 +740,22 @@ impl<'a> Parser<'a> {
                 Some(':') => {
                     right.bump();
                     self.diags.push(
-                        Diagnostic::new(Code::EdgeLabelColon, line.sub(key_range.start..right.pos), "edge label written `label:`")
-                            .with_hint("write `[label=\"…\"]`"),
+                        Diagnostic::new(
+                            Code::EdgeLabelColon,
+                            line.sub(key_range.start..right.pos),
+                            "edge label written `label:`",
+                        )
+                        .with_hint("write `[label=\"…\"]`"),
                     );
                 }
                 _ => {
                     self.diags.push(
-                        Diagnostic::new(Code::UnrecognizedLine, line.sub(key_range), "expected `=` after `label`")
-                            .with_hint("an edge label is written `[label=\"text\"]`"),
+                        Diagnostic::new(
+                            Code::UnrecognizedLine,
+                            line.sub(key_range),
+                            "expected `=` after `label`",
+                        )
+                        .with_hint("an edge label is written `[label=\"text\"]`"),
                     );
                     return;
                 }
@@ -615,8 +768,12 @@ impl<'a> Parser<'a> {
             if right.peek() != Some(']') {
                 let at = right.pos;
                 self.diags.push(
-                    Diagnostic::new(Code::UnrecognizedLine, line.sub(at..t.len().max(at)), "expected `]` to close the edge label")
-                        .with_hint("an edge label is written `[label=\"text\"]`"),
+                    Diagnostic::new(
+                        Code::UnrecognizedLine,
+                        line.sub(at..t.len().max(at)),
+                        "expected `]` to close the edge label",
+                    )
+                    .with_hint("an edge label is written `[label=\"text\"]`"),
                 );
                 return;
             }
@@ -648,10 +805,18 @@ impl<'a> Parser<'a> {
         let (first, first_range) = cur.word();
         if first.is_empty() {
             let end = limit.min(t.len()).max(start);
-            let span = if start < end { line.sub(start..end) } else { line.sub(start.saturating_sub(2)..start) };
+            let span = if start < end {
+                line.sub(start..end)
+            } else {
+                line.sub(start.saturating_sub(2)..start)
+            };
             self.diags.push(
-                Diagnostic::new(Code::UnrecognizedLine, span, "expected a node such as `n1.handle(right)`")
-                    .with_hint("an edge is `n1.handle(right) -> n2.handle(left)`"),
+                Diagnostic::new(
+                    Code::UnrecognizedLine,
+                    span,
+                    "expected a node such as `n1.handle(right)`",
+                )
+                .with_hint("an edge is `n1.handle(right) -> n2.handle(left)`"),
             );
             return None;
         }
@@ -673,32 +838,51 @@ impl<'a> Parser<'a> {
         let node_span = line.sub(node.1.clone());
         if !is_node_id(node.0) {
             self.diags.push(
-                Diagnostic::new(Code::InvalidNodeId, node_span.clone(), format!("`{}` is not a node id", node.0))
-                    .with_hint("node ids are `n` followed by digits: n1, n2, n3, …"),
+                Diagnostic::new(
+                    Code::InvalidNodeId,
+                    node_span.clone(),
+                    format!("`{}` is not a node id", node.0),
+                )
+                .with_hint("node ids are `n` followed by digits: n1, n2, n3, …"),
             );
             return None;
         }
         let after_node = cur.pos;
         let rest = &t[after_node..limit.max(after_node)];
         let Some(args) = rest.strip_prefix(".handle(") else {
-            let found_handle = rest.trim_end().strip_prefix('.').and_then(|r| r.split('(').next()).unwrap_or("");
+            let found_handle = rest
+                .trim_end()
+                .strip_prefix('.')
+                .and_then(|r| r.split('(').next())
+                .unwrap_or("");
             let hint = if !found_handle.is_empty() && nearest(found_handle, &["handle"]).is_some() {
                 format!("write `{}.handle(right)`", node.0)
             } else {
-                format!("say which side the connector attaches to: `{}.handle(right)` (left, right, top or bottom)", node.0)
+                format!(
+                    "say which side the connector attaches to: `{}.handle(right)` (left, right, top or bottom)",
+                    node.0
+                )
             };
             self.diags.push(
-                Diagnostic::new(Code::MissingHandle, node_span, format!("`{}` has no `.handle(…)`", node.0))
-                    .with_label("edge endpoints need a handle")
-                    .with_hint(hint),
+                Diagnostic::new(
+                    Code::MissingHandle,
+                    node_span,
+                    format!("`{}` has no `.handle(…)`", node.0),
+                )
+                .with_label("edge endpoints need a handle")
+                .with_hint(hint),
             );
             return None;
         };
         cur.pos = after_node + ".handle(".len();
         let Some(close) = args.find(')') else {
             self.diags.push(
-                Diagnostic::new(Code::UnrecognizedLine, line.sub(after_node..limit.max(after_node)), "`.handle(` is never closed")
-                    .with_hint("write `.handle(right)`"),
+                Diagnostic::new(
+                    Code::UnrecognizedLine,
+                    line.sub(after_node..limit.max(after_node)),
+                    "`.handle(` is never closed",
+                )
+                .with_hint("write `.handle(right)`"),
             );
             return None;
         };
@@ -708,11 +892,18 @@ impl<'a> Parser<'a> {
         cur.pos += close + 1;
         let Some(handle) = Handle::from_keyword(dir) else {
             let hint = match nearest_handle(dir) {
-                Some(h) => format!("did you mean `{h}`? The handles are left, right, top and bottom"),
+                Some(h) => {
+                    format!("did you mean `{h}`? The handles are left, right, top and bottom")
+                }
                 None => "the handles are left, right, top and bottom".to_string(),
             };
             self.diags.push(
-                Diagnostic::new(Code::InvalidHandle, dir_span, format!("`{dir}` is not a handle direction")).with_hint(hint),
+                Diagnostic::new(
+                    Code::InvalidHandle,
+                    dir_span,
+                    format!("`{dir}` is not a handle direction"),
+                )
+                .with_hint(hint),
             );
             return None;
         };
@@ -730,22 +921,30 @@ impl<'a> Parser<'a> {
         cur.skip_ws();
         if cur.peek() != Some('[') {
             self.diags.push(
-                Diagnostic::new(Code::UnrecognizedLine, line.span(), "expected `[` after `loop`")
-                    .with_hint("a loop is written `loop [retry up to 3 times] n1 n2`"),
+                Diagnostic::new(
+                    Code::UnrecognizedLine,
+                    line.span(),
+                    "expected `[` after `loop`",
+                )
+                .with_hint("a loop is written `loop [retry up to 3 times] n1 n2`"),
             );
             return;
         }
         let open = cur.pos;
         let Some(close_rel) = t[open..].find(']') else {
             self.diags.push(
-                Diagnostic::new(Code::UnrecognizedLine, line.sub(open..t.len()), "the loop's text has no closing `]`")
-                    .with_hint("a loop is written `loop [retry up to 3 times] n1 n2`"),
+                Diagnostic::new(
+                    Code::UnrecognizedLine,
+                    line.sub(open..t.len()),
+                    "the loop's text has no closing `]`",
+                )
+                .with_hint("a loop is written `loop [retry up to 3 times] n1 n2`"),
             );
             return;
         };
         let close = open + close_rel;
         let text = t[open + 1..close].trim();
-        let text = self.clean_label(text, line.sub(open..close + 1));
+        let text = self.clean_label(text.to_string(), line.sub(open..close + 1));
         let mut ids = Vec::new();
         let mut valid = true;
         let rest = &t[close + 1..];
@@ -758,8 +957,12 @@ impl<'a> Parser<'a> {
             if !is_node_id(word) {
                 valid = false;
                 self.diags.push(
-                    Diagnostic::new(Code::InvalidNodeId, span, format!("`{word}` is not a node id"))
-                        .with_hint("a loop lists node ids separated by spaces: `loop [text] n1 n2 n3`"),
+                    Diagnostic::new(
+                        Code::InvalidNodeId,
+                        span,
+                        format!("`{word}` is not a node id"),
+                    )
+                    .with_hint("a loop lists node ids separated by spaces: `loop [text] n1 n2 n3`"),
                 );
                 continue;
             }
@@ -767,14 +970,22 @@ impl<'a> Parser<'a> {
         }
         if valid && ids.len() < 2 {
             self.diags.push(
-                Diagnostic::new(Code::LoopTooShort, line.span(), format!("a loop needs at least two nodes, found {}", ids.len()))
-                    .with_hint("list the nodes that repeat: `loop [text] n1 n2`"),
+                Diagnostic::new(
+                    Code::LoopTooShort,
+                    line.span(),
+                    format!("a loop needs at least two nodes, found {}", ids.len()),
+                )
+                .with_hint("list the nodes that repeat: `loop [text] n1 n2`"),
             );
         }
         if self.current.is_none() {
             self.diags.push(
-                Diagnostic::new(Code::LoopOutsideLane, line.span(), "loop written outside a lane")
-                    .with_hint("write the loop inside the lane of its first node"),
+                Diagnostic::new(
+                    Code::LoopOutsideLane,
+                    line.span(),
+                    "loop written outside a lane",
+                )
+                .with_hint("write the loop inside the lane of its first node"),
             );
         }
         self.loops.push(RawLoop {
@@ -786,7 +997,11 @@ impl<'a> Parser<'a> {
     }
 
     fn finish(mut self) -> Parsed {
-        if self.lanes.is_empty() && self.nodes.is_empty() && !self.saw_statement && !self.diags.iter().any(Diagnostic::is_error) {
+        if self.lanes.is_empty()
+            && self.nodes.is_empty()
+            && !self.saw_statement
+            && !self.diags.iter().any(Diagnostic::is_error)
+        {
             let end = self.src.len();
             self.diags.push(
                 Diagnostic::new(Code::EmptyDiagram, 0..end, "the diagram is empty")
@@ -856,10 +1071,21 @@ impl<'a> Parser<'a> {
                 let ids: Vec<&str> = self.lanes.iter().map(|l| l.id.as_str()).collect();
                 let hint = match nearest(lane_id, &ids) {
                     Some(n) => format!("did you mean `{n}`?"),
-                    None => format!("the lanes are {}", ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")),
+                    None => format!(
+                        "the lanes are {}",
+                        ids.iter()
+                            .map(|i| format!("`{i}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 };
                 self.diags.push(
-                    Diagnostic::new(Code::UnknownLane, lane_span.clone(), format!("there is no lane `{lane_id}`")).with_hint(hint),
+                    Diagnostic::new(
+                        Code::UnknownLane,
+                        lane_span.clone(),
+                        format!("there is no lane `{lane_id}`"),
+                    )
+                    .with_hint(hint),
                 );
                 return None;
             };
@@ -873,7 +1099,10 @@ impl<'a> Parser<'a> {
                         lane_span.start..end.node_span.end,
                         format!("lane `{lane_id}` has no node `{}`", end.node),
                     )
-                    .with_related(self.nodes[index].span.clone(), format!("`{}` is declared in lane `{real}`", end.node))
+                    .with_related(
+                        self.nodes[index].span.clone(),
+                        format!("`{}` is declared in lane `{real}`", end.node),
+                    )
                     .with_hint(if holder == lane {
                         format!("it is in this lane: write `{}`", end.node)
                     } else {
@@ -894,7 +1123,10 @@ impl<'a> Parser<'a> {
                     end.node_span.clone(),
                     format!("`{}` is in lane `{real}`, not in this one", end.node),
                 )
-                .with_related(self.nodes[index].span.clone(), format!("declared in lane `{real}`"))
+                .with_related(
+                    self.nodes[index].span.clone(),
+                    format!("declared in lane `{real}`"),
+                )
                 .with_hint(format!("write `{real}.{}`", end.node)),
             );
             return None;
@@ -907,8 +1139,15 @@ impl<'a> Parser<'a> {
             Some(&i) => Some(i),
             None => {
                 self.diags.push(
-                    Diagnostic::new(Code::UndefinedNode, end.node_span.clone(), format!("the edge's {role} `{}` is not declared", end.node))
-                        .with_hint(format!("declare it in a lane: `{}: rectangle label:\"…\"`", end.node)),
+                    Diagnostic::new(
+                        Code::UndefinedNode,
+                        end.node_span.clone(),
+                        format!("the edge's {role} `{}` is not declared", end.node),
+                    )
+                    .with_hint(format!(
+                        "declare it in a lane: `{}: rectangle label:\"…\"`",
+                        end.node
+                    )),
                 );
                 None
             }
@@ -924,8 +1163,12 @@ impl<'a> Parser<'a> {
         for (node, linked) in self.nodes.iter().zip(linked) {
             if !linked {
                 self.diags.push(
-                    Diagnostic::new(Code::OrphanNode, node.span.clone(), format!("node `{}` has no edge in or out", node.id))
-                        .with_hint("connect it with an edge, or remove it"),
+                    Diagnostic::new(
+                        Code::OrphanNode,
+                        node.span.clone(),
+                        format!("node `{}` has no edge in or out", node.id),
+                    )
+                    .with_hint("connect it with an edge, or remove it"),
                 );
             }
         }
@@ -940,8 +1183,16 @@ impl<'a> Parser<'a> {
             .collect();
         numbers.sort_unstable();
         let count = numbers.len() as u64;
-        if let Some(&(k, i)) = numbers.iter().enumerate().find(|&(pos, &(k, _))| k != pos as u64 + 1).map(|(_, x)| x) {
-            let expected = numbers.iter().position(|&(n, _)| n == k).map_or(1, |p| p as u64 + 1);
+        if let Some(&(k, i)) = numbers
+            .iter()
+            .enumerate()
+            .find(|&(pos, &(k, _))| k != pos as u64 + 1)
+            .map(|(_, x)| x)
+        {
+            let expected = numbers
+                .iter()
+                .position(|&(n, _)| n == k)
+                .map_or(1, |p| p as u64 + 1);
             let id = self.nodes[i].id.clone();
             self.diags.push(
                 Diagnostic::new(Code::NumberingGap, self.nodes[i].span.clone(), format!("node ids are not n1..n{count}: `{id}` comes where `n{expected}` was expected"))
@@ -959,7 +1210,10 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn new(s: &'a str, pos: usize) -> Self {
-        Cursor { s, pos: pos.min(s.len()) }
+        Cursor {
+            s,
+            pos: pos.min(s.len()),
+        }
     }
 
     fn peek(&self) -> Option<char> {
@@ -1004,7 +1258,8 @@ fn is_lane_id(s: &str) -> bool {
 }
 
 fn is_loop(t: &str) -> bool {
-    t.strip_prefix("loop").is_some_and(|r| r.starts_with('[') || r.starts_with(char::is_whitespace))
+    t.strip_prefix("loop")
+        .is_some_and(|r| r.starts_with('[') || r.starts_with(char::is_whitespace))
 }
 
 fn is_emoji(c: char) -> bool {
@@ -1019,15 +1274,28 @@ fn foreign_syntax(t: &str) -> Option<&'static str> {
     if t.starts_with("@startuml") || t.starts_with("@enduml") || t.starts_with("@startmindmap") {
         return Some("PlantUML");
     }
-    let first = t.split_whitespace().next().unwrap_or("");
+    let first = t.split(|c: char| c.is_whitespace()).next().unwrap_or("");
     const MERMAID: [&str; 14] = [
-        "graph", "flowchart", "sequenceDiagram", "classDiagram", "stateDiagram", "stateDiagram-v2", "erDiagram",
-        "gantt", "pie", "journey", "mindmap", "timeline", "gitGraph", "participant",
+        "graph",
+        "flowchart",
+        "sequenceDiagram",
+        "classDiagram",
+        "stateDiagram",
+        "stateDiagram-v2",
+        "erDiagram",
+        "gantt",
+        "pie",
+        "journey",
+        "mindmap",
+        "timeline",
+        "gitGraph",
+        "participant",
     ];
     if MERMAID.contains(&first) && !t.contains('{') && !t.contains(':') {
         return Some("Mermaid");
     }
-    if find_unquoted(t, "-->").is_some() || find_unquoted(t, "->>").is_some() || find_unquoted(t, "==>").is_some() {
+    let arrowish = |pat: &str| t.contains(pat) && find_unquoted(t, pat).is_some();
+    if arrowish("-->") || arrowish("->>") || arrowish("==>") {
         return Some("a Mermaid or PlantUML arrow");
     }
     None
@@ -1036,10 +1304,6 @@ fn foreign_syntax(t: &str) -> Option<&'static str> {
 /// Byte offset of `pat` in `t` outside double-quoted strings.
 fn find_unquoted(t: &str, pat: &str) -> Option<usize> {
     find_unquoted_iter(t, pat).next()
-}
-
-fn find_unquoted_all(t: &str, pat: &str) -> Vec<usize> {
-    find_unquoted_iter(t, pat).collect()
 }
 
 fn find_unquoted_iter<'t>(t: &'t str, pat: &'t str) -> impl Iterator<Item = usize> + 't {
@@ -1085,13 +1349,17 @@ fn nearest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
     }
     let mut best: Option<(usize, &str)> = None;
     for &c in candidates {
-        let d = if c.to_lowercase() == lower { 0 } else { levenshtein(&lower, &c.to_lowercase()) };
+        let d = if c.to_lowercase() == lower {
+            0
+        } else {
+            levenshtein(&lower, &c.to_lowercase())
+        };
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
     }
     let (d, c) = best?;
-    let limit = (word.chars().count() / 3).max(1);
+    let limit = word.chars().count().div_ceil(3).max(1);
     (d <= limit).then_some(c)
 }
 
@@ -1147,7 +1415,10 @@ mod tests {
 
     #[test]
     fn unquoted_search_skips_strings() {
-        assert_eq!(find_unquoted_all(r#"a -> b [label="x -> y"]"#, "->"), vec![2]);
+        assert_eq!(
+            find_unquoted_iter(r#"a -> b [label="x -> y"]"#, "->").collect::<Vec<_>>(),
+            vec![2]
+        );
         assert_eq!(find_unquoted(r#""a\"->" -> b"#, "->"), Some(8));
     }
 
