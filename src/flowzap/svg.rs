@@ -1,0 +1,376 @@
+//! SVG output: a laid-out diagram as one self-contained, accessible `<svg>`.
+//!
+//! Conventions (stable; themes and tests rely on them): `svg.fz` with a
+//! viewBox, `role="img"`, `<title>` and `<desc>` first; one `g.fz-lane` per
+//! lane, `g.fz-loop` per loop, `g.fz-edge` per edge (path, then its label),
+//! `g.fz-node` per node (outline first, then `<text>`); `data-*` attributes
+//! name lanes, nodes and handles; ids carry a hash of the source so several
+//! diagrams can share a page. Colours are CSS custom properties (`--fz-*`)
+//! with a light set and a dark set; presentation attributes repeat the light
+//! colours for renderers without CSS.
+
+use super::ast::{Diagram, Shape};
+use super::geom::Point;
+use super::layout::{Layout, TextLine};
+use super::text::FONT_STACK;
+use std::fmt::Write;
+
+/// Escape text for XML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_into(&mut out, s);
+    out
+}
+
+fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// A short, stable hash of the diagram source (FNV-1a, 32 bits).
+pub fn source_hash(source: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in source.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{h:08x}")
+}
+
+const CSS: &str = "\
+:where(svg.fz){--fz-bg:#ffffff;--fz-lane-fill:#f8fafc;--fz-lane-fill-alt:#f1f5f9;--fz-lane-stroke:#cbd5e1;\
+--fz-header-fill:#e2e8f0;--fz-header-text:#0f172a;--fz-node-fill:#ffffff;--fz-node-stroke:#475569;--fz-text:#0f172a;\
+--fz-decision-fill:#fffbeb;--fz-decision-stroke:#b45309;--fz-start-fill:#ecfdf5;--fz-start-stroke:#047857;\
+--fz-end-fill:#fef2f2;--fz-end-stroke:#b91c1c;--fz-task-fill:#eff6ff;--fz-task-stroke:#1d4ed8;--fz-meta-text:#334155;\
+--fz-edge:#475569;--fz-edge-text:#1e293b;--fz-loop:#64748b;--fz-loop-fill:#f1f5f9}\
+@media (prefers-color-scheme:dark){:where(svg.fz){--fz-bg:#0f172a;--fz-lane-fill:#111827;--fz-lane-fill-alt:#0b1324;\
+--fz-lane-stroke:#334155;--fz-header-fill:#1e293b;--fz-header-text:#e2e8f0;--fz-node-fill:#1e293b;--fz-node-stroke:#94a3b8;\
+--fz-text:#f1f5f9;--fz-decision-fill:#3b2f12;--fz-decision-stroke:#fbbf24;--fz-start-fill:#052e25;--fz-start-stroke:#34d399;\
+--fz-end-fill:#3b1111;--fz-end-stroke:#f87171;--fz-task-fill:#172554;--fz-task-stroke:#93c5fd;--fz-meta-text:#cbd5e1;\
+--fz-edge:#94a3b8;--fz-edge-text:#e2e8f0;--fz-loop:#94a3b8;--fz-loop-fill:#1e293b}}\
+svg.fz text{font-size:14px}\
+svg.fz .fz-lane-band{fill:var(--fz-lane-fill);stroke:var(--fz-lane-stroke)}\
+svg.fz .fz-lane:nth-of-type(even) .fz-lane-band{fill:var(--fz-lane-fill-alt)}\
+svg.fz .fz-lane-header{fill:var(--fz-header-fill);stroke:var(--fz-lane-stroke)}\
+svg.fz .fz-lane-label{fill:var(--fz-header-text);font-weight:600}\
+svg.fz .fz-shape{fill:var(--fz-node-fill);stroke:var(--fz-node-stroke)}\
+svg.fz .fz-diamond .fz-shape{fill:var(--fz-decision-fill);stroke:var(--fz-decision-stroke)}\
+svg.fz .fz-start .fz-shape{fill:var(--fz-start-fill);stroke:var(--fz-start-stroke)}\
+svg.fz .fz-end .fz-shape{fill:var(--fz-end-fill);stroke:var(--fz-end-stroke)}\
+svg.fz .fz-taskbox .fz-shape{fill:var(--fz-task-fill);stroke:var(--fz-task-stroke)}\
+svg.fz .fz-divider{stroke:var(--fz-task-stroke)}\
+svg.fz .fz-label{fill:var(--fz-text)}\
+svg.fz .fz-meta{fill:var(--fz-meta-text);font-size:13px}\
+svg.fz .fz-edge path{fill:none;stroke:var(--fz-edge)}\
+svg.fz .fz-arrowhead{fill:var(--fz-edge)}\
+svg.fz .fz-edge-label-bg{fill:var(--fz-bg)}\
+svg.fz .fz-edge-label{fill:var(--fz-edge-text);font-size:13px}\
+svg.fz .fz-loop-frame{fill:none;stroke:var(--fz-loop)}\
+svg.fz .fz-loop-tab{fill:var(--fz-loop-fill);stroke:var(--fz-loop)}\
+svg.fz .fz-loop-label{fill:var(--fz-text);font-size:13px}";
+
+/// Write the SVG for a laid-out diagram. `title` names the diagram for
+/// assistive technology; `source` seeds the id prefix.
+pub fn write(d: &Diagram, l: &Layout, source: &str, title: &str) -> String {
+    let h = source_hash(source);
+    let mut s = String::with_capacity(4096 + d.nodes.len() * 400 + d.edges.len() * 300);
+    let (w, ht) = (num(l.width), num(l.height));
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" role="img" aria-labelledby="fz-{h}-t fz-{h}-d" font-family="{}" font-size="14">"#,
+        escape(FONT_STACK)
+    );
+    let _ = write!(s, r#"<title id="fz-{h}-t">{}</title>"#, escape(title));
+    let _ = write!(s, r#"<desc id="fz-{h}-d">{}</desc>"#, escape(&describe(d)));
+    let _ = write!(s, "<style>{CSS}</style>");
+    let _ = write!(
+        s,
+        r##"<defs><marker id="fz-{h}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path class="fz-arrowhead" d="M0,1 L10,5 L0,9 z" fill="#475569"/></marker></defs>"##
+    );
+    for (i, (lane, lb)) in d.lanes.iter().zip(&l.lanes).enumerate() {
+        let fill = if i % 2 == 0 { "#f8fafc" } else { "#f1f5f9" };
+        let _ = write!(s, r#"<g class="fz-lane" data-lane="{}">"#, escape(&lane.id));
+        let r = lb.rect;
+        let _ = write!(
+            s,
+            r##"<rect class="fz-lane-band" x="{}" y="{}" width="{}" height="{}" fill="{fill}" stroke="#cbd5e1" stroke-width="1"/>"##,
+            num(r.x + 0.5),
+            num(r.y + 0.5),
+            num(r.w - 1.0),
+            num(r.h - 1.0)
+        );
+        let hr = lb.header;
+        let _ = write!(
+            s,
+            r##"<rect class="fz-lane-header" x="{}" y="{}" width="{}" height="{}" fill="#e2e8f0" stroke="#cbd5e1" stroke-width="1"/>"##,
+            num(hr.x + 0.5),
+            num(hr.y + 0.5),
+            num(hr.w - 1.0),
+            num(hr.h - 1.0)
+        );
+        text(&mut s, &lb.text, "#0f172a");
+        s.push_str("</g>");
+    }
+    for (lp, lb) in d.loops.iter().zip(&l.loops) {
+        let ids: Vec<&str> = lp.nodes.iter().map(|&n| d.nodes[n].id.as_str()).collect();
+        let _ = write!(s, r#"<g class="fz-loop" data-nodes="{}">"#, escape(&ids.join(" ")));
+        let f = lb.frame;
+        let _ = write!(
+            s,
+            r##"<rect class="fz-loop-frame" x="{}" y="{}" width="{}" height="{}" rx="8" fill="none" stroke="#64748b" stroke-width="1.25" stroke-dasharray="6 4"/>"##,
+            num(f.x),
+            num(f.y),
+            num(f.w),
+            num(f.h)
+        );
+        let t = lb.tab;
+        let _ = write!(
+            s,
+            r##"<path class="fz-loop-tab" d="M{},{} V{} Q{},{} {},{} H{} Q{},{} {},{} V{} Z" fill="#f1f5f9" stroke="#64748b" stroke-width="1"/>"##,
+            num(t.x),
+            num(t.bottom()),
+            num(t.y + 6.0),
+            num(t.x),
+            num(t.y),
+            num(t.x + 6.0),
+            num(t.y),
+            num(t.right() - 6.0),
+            num(t.right()),
+            num(t.y),
+            num(t.right()),
+            num(t.y + 6.0),
+            num(t.bottom())
+        );
+        text(&mut s, &lb.text, "#0f172a");
+        s.push_str("</g>");
+    }
+    for (e, ep) in d.edges.iter().zip(&l.edges) {
+        let _ = write!(
+            s,
+            r#"<g class="fz-edge" data-from="{}" data-to="{}" data-from-handle="{}" data-to-handle="{}">"#,
+            escape(&d.nodes[e.from].id),
+            escape(&d.nodes[e.to].id),
+            e.from_handle,
+            e.to_handle
+        );
+        let _ = write!(
+            s,
+            r##"<path d="{}" fill="none" stroke="#475569" stroke-width="1.5" stroke-linejoin="round" marker-end="url(#fz-{h}-arrow)"/>"##,
+            path_d(&ep.points, 6.0)
+        );
+        if let Some(label) = &ep.label {
+            let r = label.rect;
+            let _ = write!(
+                s,
+                r##"<rect class="fz-edge-label-bg" x="{}" y="{}" width="{}" height="{}" rx="{}" fill="#ffffff"/>"##,
+                num(r.x),
+                num(r.y),
+                num(r.w),
+                num(r.h),
+                num((r.h / 2.0).min(9.0))
+            );
+            text(&mut s, &label.text, "#1e293b");
+        }
+        s.push_str("</g>");
+    }
+    let mut has_in = vec![false; d.nodes.len()];
+    let mut has_out = vec![false; d.nodes.len()];
+    for e in &d.edges {
+        has_out[e.from] = true;
+        has_in[e.to] = true;
+    }
+    for (i, (n, nb)) in d.nodes.iter().zip(&l.nodes).enumerate() {
+        let role = match n.shape {
+            Shape::Circle if !has_in[i] && has_out[i] => " fz-start",
+            Shape::Circle if has_in[i] && !has_out[i] => " fz-end",
+            _ => "",
+        };
+        let _ = write!(
+            s,
+            r#"<g class="fz-node fz-{}{role}" data-node="{}" data-lane="{}">"#,
+            n.shape,
+            escape(&n.id),
+            escape(&d.lanes[n.lane].id)
+        );
+        let r = nb.rect;
+        let (fill, stroke, width) = match (n.shape, role) {
+            (Shape::Circle, " fz-start") => ("#ecfdf5", "#047857", 1.25),
+            (Shape::Circle, " fz-end") => ("#fef2f2", "#b91c1c", 3.0),
+            (Shape::Diamond, _) => ("#fffbeb", "#b45309", 1.5),
+            (Shape::Taskbox, _) => ("#eff6ff", "#1d4ed8", 1.5),
+            _ => ("#ffffff", "#475569", 1.5),
+        };
+        let paint = format!(r#"fill="{fill}" stroke="{stroke}" stroke-width="{width}""#);
+        match n.shape {
+            Shape::Rectangle | Shape::Taskbox => {
+                let _ = write!(
+                    s,
+                    r#"<rect class="fz-shape" x="{}" y="{}" width="{}" height="{}" rx="6" {paint}/>"#,
+                    num(r.x),
+                    num(r.y),
+                    num(r.w),
+                    num(r.h)
+                );
+            }
+            Shape::Circle => {
+                let _ = write!(s, r#"<circle class="fz-shape" cx="{}" cy="{}" r="{}" {paint}/>"#, num(r.cx()), num(r.cy()), num(r.w / 2.0));
+            }
+            Shape::Diamond => {
+                let _ = write!(
+                    s,
+                    r#"<polygon class="fz-shape" points="{},{} {},{} {},{} {},{}" {paint}/>"#,
+                    num(r.cx()),
+                    num(r.y),
+                    num(r.right()),
+                    num(r.cy()),
+                    num(r.cx()),
+                    num(r.bottom()),
+                    num(r.x),
+                    num(r.cy())
+                );
+            }
+        }
+        if let Some(y) = nb.divider {
+            let _ = write!(
+                s,
+                r##"<path class="fz-divider" d="M{},{} H{}" stroke="#1d4ed8" stroke-width="1" stroke-opacity="0.4"/>"##,
+                num(r.x + 8.0),
+                num(y),
+                num(r.right() - 8.0)
+            );
+        }
+        text(&mut s, &nb.text, "#0f172a");
+        s.push_str("</g>");
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Numbers with at most one decimal, no trailing zeros: compact and stable.
+fn num(v: f32) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r == r.trunc() {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+fn text(s: &mut String, lines: &[TextLine], fill: &str) {
+    for t in lines {
+        if t.text.is_empty() {
+            continue;
+        }
+        let anchor = if t.centered { "middle" } else { "start" };
+        let size = if (t.size - 14.0).abs() > 0.01 { format!(r#" font-size="{}""#, num(t.size)) } else { String::new() };
+        let _ = write!(
+            s,
+            r#"<text class="{}" x="{}" y="{}" text-anchor="{anchor}" fill="{fill}"{size}>"#,
+            t.class,
+            num(t.x),
+            num(t.y)
+        );
+        escape_into(s, &t.text);
+        s.push_str("</text>");
+    }
+}
+
+/// An SVG path through orthogonal points with rounded bends of radius `r`.
+fn path_d(points: &[Point], r: f32) -> String {
+    let mut d = String::new();
+    let Some(first) = points.first() else { return d };
+    let _ = write!(d, "M{},{}", num(first.x), num(first.y));
+    for i in 1..points.len() {
+        let p = points[i];
+        if i + 1 < points.len() {
+            let (a, n) = (points[i - 1], points[i + 1]);
+            let len_in = (p.x - a.x).abs() + (p.y - a.y).abs();
+            let len_out = (n.x - p.x).abs() + (n.y - p.y).abs();
+            let rr = r.min(len_in / 2.0).min(len_out / 2.0);
+            let dir_in = (sign(p.x - a.x), sign(p.y - a.y));
+            let dir_out = (sign(n.x - p.x), sign(n.y - p.y));
+            let before = Point::new(p.x - dir_in.0 * rr, p.y - dir_in.1 * rr);
+            let after = Point::new(p.x + dir_out.0 * rr, p.y + dir_out.1 * rr);
+            let _ = write!(d, " L{},{} Q{},{} {},{}", num(before.x), num(before.y), num(p.x), num(p.y), num(after.x), num(after.y));
+        } else {
+            let _ = write!(d, " L{},{}", num(p.x), num(p.y));
+        }
+    }
+    d
+}
+
+/// -1, 0 or 1 (`f32::signum` says 1 for 0).
+fn sign(v: f32) -> f32 {
+    if v.abs() < 1e-3 { 0.0 } else { v.signum() }
+}
+
+/// The diagram told as text, for screen readers: lanes with their steps,
+/// then every connection with its label.
+pub fn describe(d: &Diagram) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "Swimlane diagram with {} lane{}. ", d.lanes.len(), if d.lanes.len() == 1 { "" } else { "s" });
+    for (li, lane) in d.lanes.iter().enumerate() {
+        let steps: Vec<String> = d
+            .nodes
+            .iter()
+            .filter(|n| n.lane == li)
+            .map(|n| {
+                let kind = match n.shape {
+                    Shape::Circle => "event",
+                    Shape::Rectangle => "step",
+                    Shape::Diamond => "decision",
+                    Shape::Taskbox => "task",
+                };
+                format!("{} ({kind})", n.display_label())
+            })
+            .collect();
+        let _ = write!(out, "Lane {}: {}. ", lane.label, if steps.is_empty() { "empty".to_string() } else { steps.join(", ") });
+    }
+    for e in &d.edges {
+        let (a, b) = (&d.nodes[e.from], &d.nodes[e.to]);
+        let _ = write!(out, "{} leads to {}", a.display_label(), b.display_label());
+        if a.lane != b.lane {
+            let _ = write!(out, " in {}", d.lanes[b.lane].label);
+        }
+        if let Some(label) = &e.label {
+            let _ = write!(out, " ({label})");
+        }
+        out.push_str(". ");
+    }
+    for lp in &d.loops {
+        let names: Vec<&str> = lp.nodes.iter().map(|&n| d.nodes[n].display_label()).collect();
+        let _ = write!(out, "Loop, {}: {}. ", lp.text, names.join(", "));
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape(r#"<script>&"'"#), "&lt;script&gt;&amp;&quot;&#39;");
+    }
+
+    #[test]
+    fn numbers_are_compact() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.25), "12.3");
+        assert_eq!(num(-0.04), "0");
+    }
+
+    #[test]
+    fn rounded_path() {
+        let d = path_d(&[Point::new(0.0, 0.0), Point::new(20.0, 0.0), Point::new(20.0, 20.0)], 6.0);
+        assert_eq!(d, "M0,0 L14,0 Q20,0 20,6 L20,20");
+    }
+}
