@@ -4,7 +4,9 @@
 use zapdoc::flowzap;
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/flowzap/examples".to_string());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/flowzap/examples".to_string());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -38,26 +38,42 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
             }
         }
         let lane = &l.lanes[a.lane];
-        let inner = Rect::new(lane.header.right(), lane.rect.y, lane.rect.right() - lane.header.right(), lane.rect.h);
+        let inner = Rect::new(
+            lane.header.right(),
+            lane.rect.y,
+            lane.rect.right() - lane.header.right(),
+            lane.rect.h,
+        );
         if !inner.contains_rect(&a.rect) {
             defects.push(format!("node {} lies outside its lane", id(i)));
         }
         for t in &a.text {
             if !text_inside(a, t) {
-                defects.push(format!("text {:?} of node {} is not inside its shape", t.text, id(i)));
+                defects.push(format!(
+                    "text {:?} of node {} is not inside its shape",
+                    t.text,
+                    id(i)
+                ));
             }
         }
     }
     for (li, lane) in l.lanes.iter().enumerate() {
         for t in &lane.text {
             if !lane.header.contains_rect(&t.bbox()) {
-                defects.push(format!("label of lane {} does not fit its header", d.lanes[li].id));
+                defects.push(format!(
+                    "label of lane {} does not fit its header",
+                    d.lanes[li].id
+                ));
             }
         }
     }
 
     // Connectors.
-    let all_segs: Vec<Vec<Seg>> = l.edges.iter().map(|e| segments(&e.points).collect()).collect();
+    let all_segs: Vec<Vec<Seg>> = l
+        .edges
+        .iter()
+        .map(|e| segments(&e.points).collect())
+        .collect();
     for (ei, (e, path)) in d.edges.iter().zip(&l.edges).enumerate() {
         let name = format!("edge {}->{}", id(e.from), id(e.to));
         if path.points.len() < 2 {
@@ -77,7 +93,11 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
                 let end_segment = k == 0 || k + 1 == segs.len();
                 if own && end_segment {
                     // The stubs start on the node's outline and leave it.
-                    if own_stub_enters(n, s, (ni == e.from && k == 0) || (ni == e.to && k + 1 == segs.len())) {
+                    if own_stub_enters(
+                        n,
+                        s,
+                        (ni == e.from && k == 0) || (ni == e.to && k + 1 == segs.len()),
+                    ) {
                         defects.push(format!("{name} runs through its own node {}", id(ni)));
                     }
                     continue;
@@ -89,10 +109,18 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
         }
         let (first, last) = (segs[0], segs[segs.len() - 1]);
         if !docks(&l.nodes[e.from], e.from_handle, first.a, dir(first), true) {
-            defects.push(format!("{name} does not leave {} perpendicular at its {} side", id(e.from), e.from_handle));
+            defects.push(format!(
+                "{name} does not leave {} perpendicular at its {} side",
+                id(e.from),
+                e.from_handle
+            ));
         }
         if !docks(&l.nodes[e.to], e.to_handle, last.b, dir(last), false) {
-            defects.push(format!("{name} does not enter {} perpendicular at its {} side", id(e.to), e.to_handle));
+            defects.push(format!(
+                "{name} does not enter {} perpendicular at its {} side",
+                id(e.to),
+                e.to_handle
+            ));
         }
         // Shared segments and crossings with later edges.
         for (fi, f) in d.edges.iter().enumerate().skip(ei + 1) {
@@ -103,7 +131,11 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
                         r.crossings += 1;
                     }
                     if !related && s.overlap(t) > 1.0 {
-                        defects.push(format!("{name} and edge {}->{} share a segment", id(f.from), id(f.to)));
+                        defects.push(format!(
+                            "{name} and edge {}->{} share a segment ({s:?} / {t:?})",
+                            id(f.from),
+                            id(f.to)
+                        ));
                     }
                 }
             }
@@ -114,10 +146,17 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
     let mut labels: Vec<(String, Rect)> = Vec::new();
     for (e, path) in d.edges.iter().zip(&l.edges) {
         if let Some(lab) = &path.label {
-            labels.push((format!("label of edge {}->{}", id(e.from), id(e.to)), lab.rect));
+            labels.push((
+                format!("label of edge {}->{}", id(e.from), id(e.to)),
+                lab.rect,
+            ));
             for t in &lab.text {
                 if !lab.rect.inflate(0.5).contains_rect(&t.bbox()) {
-                    defects.push(format!("text of edge {}->{} overflows its label", id(e.from), id(e.to)));
+                    defects.push(format!(
+                        "text of edge {}->{} overflows its label",
+                        id(e.from),
+                        id(e.to)
+                    ));
                 }
             }
         }
@@ -133,7 +172,10 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
         }
         for (li, lane) in l.lanes.iter().enumerate() {
             if lane.header.overlaps(rect) {
-                defects.push(format!("{name} overlaps the header of lane {}", d.lanes[li].id));
+                defects.push(format!(
+                    "{name} overlaps the header of lane {}",
+                    d.lanes[li].id
+                ));
             }
         }
         if rect.x < 0.0 || rect.y < 0.0 || rect.right() > l.width || rect.bottom() > l.height {
@@ -149,13 +191,17 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
     // Loops: hold their nodes, cut through no other node.
     for (lp, lb) in d.loops.iter().zip(&l.loops) {
         for &n in &lp.nodes {
-            if !lb.frame.contains_rect(&l.nodes[n].rect) {
+            if !lb.frames.iter().any(|f| f.contains_rect(&l.nodes[n].rect)) {
                 defects.push(format!("loop [{}] does not hold node {}", lp.text, id(n)));
             }
         }
         for (ni, n) in l.nodes.iter().enumerate() {
-            if !lp.nodes.contains(&ni) && lb.frame.overlaps(&n.rect) {
-                defects.push(format!("loop [{}] frames node {}, which is not in it", lp.text, id(ni)));
+            if !lp.nodes.contains(&ni) && lb.frames.iter().any(|f| f.overlaps(&n.rect)) {
+                defects.push(format!(
+                    "loop [{}] frames node {}, which is not in it",
+                    lp.text,
+                    id(ni)
+                ));
             }
         }
     }
@@ -216,7 +262,7 @@ fn own_stub_enters(n: &NodeBox, s: &Seg, is_stub: bool) -> bool {
         return n.rect.cut_by(s.a, s.b);
     }
     // The segment starts (or ends) at the outline; its far end must be outside.
-    let far = if n.rect.contains(s.a) && n.rect.contains(s.b) { true } else { false };
+    let far = n.rect.contains(s.a) && n.rect.contains(s.b);
     far && inside_shape(n, Point::new((s.a.x + s.b.x) / 2.0, (s.a.y + s.b.y) / 2.0))
 }
 
@@ -224,7 +270,9 @@ fn inside_shape(n: &NodeBox, p: Point) -> bool {
     let r = &n.rect;
     match n.shape {
         Shape::Rectangle | Shape::Taskbox => r.inflate(-0.5).contains(p),
-        Shape::Diamond => (p.x - r.cx()).abs() / (r.w / 2.0) + (p.y - r.cy()).abs() / (r.h / 2.0) < 0.98,
+        Shape::Diamond => {
+            (p.x - r.cx()).abs() / (r.w / 2.0) + (p.y - r.cy()).abs() / (r.h / 2.0) < 0.98
+        }
         Shape::Circle => ((p.x - r.cx()).powi(2) + (p.y - r.cy()).powi(2)).sqrt() < r.w / 2.0 - 0.5,
     }
 }
@@ -233,7 +281,12 @@ fn inside_shape(n: &NodeBox, p: Point) -> bool {
 /// included)?
 fn text_inside(n: &NodeBox, t: &TextLine) -> bool {
     let b = t.bbox();
-    let corners = [Point::new(b.x, b.y), Point::new(b.right(), b.y), Point::new(b.x, b.bottom()), Point::new(b.right(), b.bottom())];
+    let corners = [
+        Point::new(b.x, b.y),
+        Point::new(b.right(), b.y),
+        Point::new(b.x, b.bottom()),
+        Point::new(b.right(), b.bottom()),
+    ];
     match n.shape {
         Shape::Rectangle | Shape::Taskbox => n.rect.inflate(-2.0).contains_rect(&b),
         _ => corners.iter().all(|&c| inside_shape(n, c)),

@@ -55,13 +55,19 @@ impl Rect {
     /// True when the interiors overlap (touching edges do not count).
     pub fn overlaps(&self, o: &Rect) -> bool {
         const EPS: f32 = 0.01;
-        self.x < o.right() - EPS && o.x < self.right() - EPS && self.y < o.bottom() - EPS && o.y < self.bottom() - EPS
+        self.x < o.right() - EPS
+            && o.x < self.right() - EPS
+            && self.y < o.bottom() - EPS
+            && o.y < self.bottom() - EPS
     }
 
     /// True when `o` lies inside (edges may touch).
     pub fn contains_rect(&self, o: &Rect) -> bool {
         const EPS: f32 = 0.01;
-        o.x >= self.x - EPS && o.y >= self.y - EPS && o.right() <= self.right() + EPS && o.bottom() <= self.bottom() + EPS
+        o.x >= self.x - EPS
+            && o.y >= self.y - EPS
+            && o.right() <= self.right() + EPS
+            && o.bottom() <= self.bottom() + EPS
     }
 
     pub fn contains(&self, p: Point) -> bool {
@@ -71,7 +77,12 @@ impl Rect {
     pub fn union(&self, o: &Rect) -> Rect {
         let x = self.x.min(o.x);
         let y = self.y.min(o.y);
-        Rect::new(x, y, self.right().max(o.right()) - x, self.bottom().max(o.bottom()) - y)
+        Rect::new(
+            x,
+            y,
+            self.right().max(o.right()) - x,
+            self.bottom().max(o.bottom()) - y,
+        )
     }
 
     /// True when the axis-aligned segment a–b passes through the interior.
@@ -79,13 +90,24 @@ impl Rect {
         const EPS: f32 = 0.5;
         if (a.y - b.y).abs() < 1e-3 {
             let (x0, x1) = (a.x.min(b.x), a.x.max(b.x));
-            a.y > self.y + EPS && a.y < self.bottom() - EPS && x1 > self.x + EPS && x0 < self.right() - EPS
+            a.y > self.y + EPS
+                && a.y < self.bottom() - EPS
+                && x1 > self.x + EPS
+                && x0 < self.right() - EPS
         } else if (a.x - b.x).abs() < 1e-3 {
             let (y0, y1) = (a.y.min(b.y), a.y.max(b.y));
-            a.x > self.x + EPS && a.x < self.right() - EPS && y1 > self.y + EPS && y0 < self.bottom() - EPS
+            a.x > self.x + EPS
+                && a.x < self.right() - EPS
+                && y1 > self.y + EPS
+                && y0 < self.bottom() - EPS
         } else {
             // Not axis-aligned: test the bounding boxes, conservatively.
-            let r = Rect::new(a.x.min(b.x), a.y.min(b.y), (a.x - b.x).abs(), (a.y - b.y).abs());
+            let r = Rect::new(
+                a.x.min(b.x),
+                a.y.min(b.y),
+                (a.x - b.x).abs(),
+                (a.y - b.y).abs(),
+            );
             r.overlaps(self)
         }
     }
@@ -157,17 +179,29 @@ mod tests {
     fn rect_cut_and_overlap() {
         let r = Rect::new(0.0, 0.0, 10.0, 10.0);
         assert!(r.cut_by(Point::new(-5.0, 5.0), Point::new(15.0, 5.0)));
-        assert!(!r.cut_by(Point::new(-5.0, 10.0), Point::new(15.0, 10.0)), "running along an edge is not a cut");
+        assert!(
+            !r.cut_by(Point::new(-5.0, 10.0), Point::new(15.0, 10.0)),
+            "running along an edge is not a cut"
+        );
         assert!(!r.overlaps(&Rect::new(10.0, 0.0, 5.0, 5.0)));
         assert!(r.overlaps(&Rect::new(9.0, 9.0, 5.0, 5.0)));
     }
 
     #[test]
     fn segment_relations() {
-        let h = Seg { a: Point::new(0.0, 5.0), b: Point::new(10.0, 5.0) };
-        let v = Seg { a: Point::new(5.0, 0.0), b: Point::new(5.0, 10.0) };
+        let h = Seg {
+            a: Point::new(0.0, 5.0),
+            b: Point::new(10.0, 5.0),
+        };
+        let v = Seg {
+            a: Point::new(5.0, 0.0),
+            b: Point::new(5.0, 10.0),
+        };
         assert!(h.crosses(&v));
-        let h2 = Seg { a: Point::new(8.0, 5.0), b: Point::new(20.0, 5.0) };
+        let h2 = Seg {
+            a: Point::new(8.0, 5.0),
+            b: Point::new(20.0, 5.0),
+        };
         assert_eq!(h.overlap(&h2), 2.0);
         assert_eq!(h.overlap(&v), 0.0);
     }

@@ -75,22 +75,22 @@ pub struct Stats {
 /// The export-graph view of a diagram.
 pub fn graph(d: &Diagram) -> Graph<'_> {
     let lane_id = |i: usize| d.lanes.get(i).map_or("", |l| l.id.as_str());
-    let nodes =
-        d.nodes
-            .iter()
-            .map(|n| GraphNode {
-                id: &n.id,
-                lane_id: lane_id(n.lane),
-                label: &n.label,
-                shape: n.shape.as_str(),
-                properties: (n.owner.is_some() || n.description.is_some() || n.system.is_some())
-                    .then(|| Properties {
-                        owner: n.owner.as_deref(),
-                        description: n.description.as_deref(),
-                        system: n.system.as_deref(),
-                    }),
-            })
-            .collect();
+    let nodes = d
+        .nodes
+        .iter()
+        .map(|n| GraphNode {
+            id: &n.id,
+            lane_id: lane_id(n.lane),
+            label: &n.label,
+            shape: n.shape.as_str(),
+            properties: (n.owner.is_some() || n.description.is_some() || n.system.is_some())
+                .then_some(Properties {
+                    owner: n.owner.as_deref(),
+                    description: n.description.as_deref(),
+                    system: n.system.as_deref(),
+                }),
+        })
+        .collect();
     let edges: Vec<GraphEdge<'_>> = d
         .edges
         .iter()

@@ -58,7 +58,11 @@ pub struct TextLine {
 impl TextLine {
     /// The box the glyphs occupy (ascent and descent approximated for Inter).
     pub fn bbox(&self) -> Rect {
-        let x = if self.centered { self.x - self.width / 2.0 } else { self.x };
+        let x = if self.centered {
+            self.x - self.width / 2.0
+        } else {
+            self.x
+        };
         Rect::new(x, self.y - 0.78 * self.size, self.width, 1.0 * self.size)
     }
 }
@@ -106,7 +110,11 @@ impl NodeBox {
     /// middle of a side, so an off-centre port still touches the outline.
     fn inset(&self, off: f32, horizontal_side: bool) -> f32 {
         let r = &self.rect;
-        let (half_along, half_across) = if horizontal_side { (r.h / 2.0, r.w / 2.0) } else { (r.w / 2.0, r.h / 2.0) };
+        let (half_along, half_across) = if horizontal_side {
+            (r.h / 2.0, r.w / 2.0)
+        } else {
+            (r.w / 2.0, r.h / 2.0)
+        };
         match self.shape {
             Shape::Diamond => off.abs() / half_along * half_across,
             Shape::Circle => {
@@ -142,7 +150,9 @@ pub struct EdgePath {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoopBox {
-    pub frame: Rect,
+    /// The frame around all the loop's nodes, or, where that would enclose
+    /// nodes outside the loop, one frame per lane (or per node) of it.
+    pub frames: Vec<Rect>,
     pub tab: Rect,
     pub text: Vec<TextLine>,
 }
@@ -205,7 +215,11 @@ fn line_h(size: f32) -> f32 {
 }
 
 /// Lines centred on the origin as a block, returned with their baselines.
-fn centred_block(lines: &[String], size: f32, class: &'static str) -> Vec<(String, f32, f32, f32, bool, &'static str)> {
+fn centred_block(
+    lines: &[String],
+    size: f32,
+    class: &'static str,
+) -> Vec<(String, f32, f32, f32, bool, &'static str)> {
     let lh = line_h(size);
     let total = lh * lines.len() as f32;
     lines
@@ -251,7 +265,11 @@ fn size_node(n: &super::ast::Node) -> Sized {
             let full = text::width(label, FONT);
             let mut best: Option<(f32, Vec<String>)> = None;
             for parts in 1..=3 {
-                let max = if parts == 1 { f32::INFINITY } else { (full / parts as f32) * 1.15 + 1.0 };
+                let max = if parts == 1 {
+                    f32::INFINITY
+                } else {
+                    (full / parts as f32) * 1.15 + 1.0
+                };
                 let lines = text::wrap(label, FONT, max);
                 if lines.len() > 3 {
                     continue;
@@ -283,13 +301,28 @@ fn size_taskbox(n: &super::ast::Node) -> Sized {
     let title_lines = text::wrap(title, FONT, TASK_TEXT_MAX);
     let mut rows: Vec<String> = Vec::new();
     for item in parts {
-        for (i, l) in text::wrap(item, SMALL_FONT, TASK_TEXT_MAX - 12.0).into_iter().enumerate() {
-            rows.push(if i == 0 { format!("• {l}") } else { format!("  {l}") });
+        for (i, l) in text::wrap(item, SMALL_FONT, TASK_TEXT_MAX - 12.0)
+            .into_iter()
+            .enumerate()
+        {
+            rows.push(if i == 0 {
+                format!("• {l}")
+            } else {
+                format!("  {l}")
+            });
         }
     }
-    for (key, value) in [("Owner", &n.owner), ("Description", &n.description), ("System", &n.system)] {
+    for (key, value) in [
+        ("Owner", &n.owner),
+        ("Description", &n.description),
+        ("System", &n.system),
+    ] {
         if let Some(v) = value {
-            rows.extend(text::wrap(&format!("{key}: {v}"), SMALL_FONT, TASK_TEXT_MAX));
+            rows.extend(text::wrap(
+                &format!("{key}: {v}"),
+                SMALL_FONT,
+                TASK_TEXT_MAX,
+            ));
         }
     }
     let tw = text::max_width(&title_lines, FONT).max(text::max_width(&rows, SMALL_FONT));
@@ -297,23 +330,44 @@ fn size_taskbox(n: &super::ast::Node) -> Sized {
     let title_h = line_h(FONT) * title_lines.len() as f32;
     let rows_h = line_h(SMALL_FONT) * rows.len() as f32;
     let gap = if rows.is_empty() { 0.0 } else { 10.0 };
-    let h = (RECT_PAD_Y * 2.0 + title_h + gap + rows_h).max(RECT_MIN_H).ceil();
+    let h = (RECT_PAD_Y * 2.0 + title_h + gap + rows_h)
+        .max(RECT_MIN_H)
+        .ceil();
     let top = -h / 2.0 + RECT_PAD_Y;
     let mut lines = Vec::new();
     for (i, l) in title_lines.iter().enumerate() {
-        lines.push((l.clone(), 0.0, top + line_h(FONT) * (i as f32 + 0.5) + FONT * 0.35, FONT, true, "fz-label fz-title"));
+        lines.push((
+            l.clone(),
+            0.0,
+            top + line_h(FONT) * (i as f32 + 0.5) + FONT * 0.35,
+            FONT,
+            true,
+            "fz-label fz-title",
+        ));
     }
     let divider = (!rows.is_empty()).then_some(top + title_h + gap / 2.0);
     let rows_top = top + title_h + gap;
     let left = -w / 2.0 + RECT_PAD_X;
     for (i, l) in rows.iter().enumerate() {
-        lines.push((l.clone(), left, rows_top + line_h(SMALL_FONT) * (i as f32 + 0.5) + SMALL_FONT * 0.35, SMALL_FONT, false, "fz-meta"));
+        lines.push((
+            l.clone(),
+            left,
+            rows_top + line_h(SMALL_FONT) * (i as f32 + 0.5) + SMALL_FONT * 0.35,
+            SMALL_FONT,
+            false,
+            "fz-meta",
+        ));
     }
     if rows.is_empty() {
         // Centre a lone title vertically.
         lines = centred_block(&title_lines, FONT, "fz-label fz-title");
     }
-    Sized { w, h, lines, divider }
+    Sized {
+        w,
+        h,
+        lines,
+        divider,
+    }
 }
 
 /// The column constraint an edge implies: `(a, b, gap)` means
@@ -397,7 +451,11 @@ fn rank(d: &Diagram, extra: &[(usize, usize, usize)]) -> Vec<usize> {
     // in column 0 far from its successor.
     for &a in order.iter().rev() {
         if !has_in[a] && !out[a].is_empty() {
-            let want = out[a].iter().map(|&(b, gap)| col[b].saturating_sub(gap)).min().unwrap_or(col[a]);
+            let want = out[a]
+                .iter()
+                .map(|&(b, gap)| col[b].saturating_sub(gap))
+                .min()
+                .unwrap_or(col[a]);
             col[a] = col[a].max(want);
         }
     }
@@ -405,7 +463,11 @@ fn rank(d: &Diagram, extra: &[(usize, usize, usize)]) -> Vec<usize> {
     for i in 0..n {
         if !linked[i] {
             let lane = d.nodes[i].lane;
-            col[i] = (0..i).filter(|&j| d.nodes[j].lane == lane).map(|j| col[j] + 1).max().unwrap_or(0);
+            col[i] = (0..i)
+                .filter(|&j| d.nodes[j].lane == lane)
+                .map(|j| col[j] + 1)
+                .max()
+                .unwrap_or(0);
         }
     }
     col
@@ -414,11 +476,15 @@ fn rank(d: &Diagram, extra: &[(usize, usize, usize)]) -> Vec<usize> {
 /// Stacked nodes whose connector leaves or enters through the side that faces
 /// another node of the stack: `(neighbour, node, 1)` constraints that move
 /// the node one column right of that neighbour. One per stack per round.
-fn stack_conflicts(d: &Diagram, columns: &[usize], sub_rows: &[usize]) -> Vec<(usize, usize, usize)> {
+fn stack_conflicts(
+    d: &Diagram,
+    columns: &[usize],
+    sub_rows: &[usize],
+) -> Vec<(usize, usize, usize)> {
     use std::collections::BTreeMap;
     let mut stacks: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-    for i in 0..d.nodes.len() {
-        stacks.entry((d.nodes[i].lane, columns[i])).or_default().push(i);
+    for (i, (node, &col)) in d.nodes.iter().zip(columns).enumerate() {
+        stacks.entry((node.lane, col)).or_default().push(i);
     }
     let mut out = Vec::new();
     for members in stacks.values().filter(|m| m.len() > 1) {
@@ -456,9 +522,10 @@ fn stack_conflicts(d: &Diagram, columns: &[usize], sub_rows: &[usize]) -> Vec<(u
 /// then declaration order.
 fn order_sub_rows(d: &Diagram, columns: &[usize]) -> Vec<usize> {
     let n = d.nodes.len();
-    let mut groups: std::collections::BTreeMap<(usize, usize), Vec<usize>> = std::collections::BTreeMap::new();
-    for i in 0..n {
-        groups.entry((d.nodes[i].lane, columns[i])).or_default().push(i);
+    let mut groups: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, (node, &col)) in d.nodes.iter().zip(columns).enumerate() {
+        groups.entry((node.lane, col)).or_default().push(i);
     }
     let mut chained = vec![false; n];
     for e in &d.edges {
@@ -492,10 +559,18 @@ fn order_sub_rows(d: &Diagram, columns: &[usize]) -> Vec<usize> {
             let free: Vec<usize> = left
                 .iter()
                 .copied()
-                .filter(|&m| !below.iter().any(|&(a, b)| b == m && left.contains(&a) && a != m))
+                .filter(|&m| {
+                    !below
+                        .iter()
+                        .any(|&(a, b)| b == m && left.contains(&a) && a != m)
+                })
                 .collect();
             let pool = if free.is_empty() { left.clone() } else { free };
-            let pick = pool.iter().copied().min_by_key(|&m| (!chained[m], m)).unwrap_or(left[0]);
+            let pick = pool
+                .iter()
+                .copied()
+                .min_by_key(|&m| (!chained[m], m))
+                .unwrap_or(left[0]);
             placed.push(pick);
             left.retain(|&m| m != pick);
         }
@@ -529,8 +604,11 @@ fn place(d: &Diagram, sizes: &[Sized], columns: &[usize], sub_rows: &[usize]) ->
         }
     }
     // Lane header: sized to the longest label, wrapped.
-    let header_lines: Vec<Vec<String>> =
-        d.lanes.iter().map(|l| text::wrap(&l.label, FONT, HEADER_MAX - 2.0 * HEADER_PAD)).collect();
+    let header_lines: Vec<Vec<String>> = d
+        .lanes
+        .iter()
+        .map(|l| text::wrap(&l.label, FONT, HEADER_MAX - 2.0 * HEADER_PAD))
+        .collect();
     let header_w = header_lines
         .iter()
         .map(|ls| text::max_width(ls, FONT) + 2.0 * HEADER_PAD)
@@ -543,7 +621,11 @@ fn place(d: &Diagram, sizes: &[Sized], columns: &[usize], sub_rows: &[usize]) ->
         col_x[c] = x;
         x += col_w[c] + gap[c];
     }
-    let content_right = if n_cols == 0 { x + 120.0 } else { x - gap[n_cols - 1] + CONTENT_PAD_X };
+    let content_right = if n_cols == 0 {
+        x + 120.0
+    } else {
+        x - gap[n_cols - 1] + CONTENT_PAD_X
+    };
     let width = content_right.max(header_w + 200.0).ceil();
 
     // Rows: each lane's sub-rows take the height of their tallest node.
@@ -570,7 +652,10 @@ fn place(d: &Diagram, sizes: &[Sized], columns: &[usize], sub_rows: &[usize]) ->
             row_centre[li].push(y + LANE_PAD + inner + h / 2.0);
             inner += h;
         }
-        let h = (inner + 2.0 * LANE_PAD).max(header_text_h + 2.0 * HEADER_PAD).max(96.0).ceil();
+        let h = (inner + 2.0 * LANE_PAD)
+            .max(header_text_h + 2.0 * HEADER_PAD)
+            .max(96.0)
+            .ceil();
         // Centre the rows when the header made the lane taller.
         let extra = (h - (inner + 2.0 * LANE_PAD)) / 2.0;
         for c in &mut row_centre[li] {
@@ -604,7 +689,11 @@ fn place(d: &Diagram, sizes: &[Sized], columns: &[usize], sub_rows: &[usize]) ->
             let lane = d.nodes[i].lane;
             let c = columns[i];
             let cx = (col_x[c] + col_w[c] / 2.0).round();
-            let cy = row_centre[lane].get(sub_rows[i]).copied().unwrap_or(0.0).round();
+            let cy = row_centre[lane]
+                .get(sub_rows[i])
+                .copied()
+                .unwrap_or(0.0)
+                .round();
             let rect = Rect::centered(cx, cy, s.w, s.h);
             NodeBox {
                 rect,
@@ -615,7 +704,7 @@ fn place(d: &Diagram, sizes: &[Sized], columns: &[usize], sub_rows: &[usize]) ->
                     .map(|(t, dx, dy, size, centered, class)| TextLine {
                         width: text::width(t, *size),
                         text: t.clone(),
-                        x: if *centered { cx + dx } else { cx + dx },
+                        x: cx + dx,
                         y: cy + dy,
                         size: *size,
                         centered: *centered,
@@ -651,15 +740,18 @@ pub(crate) fn label_size(label: &str) -> (f32, f32, Vec<String>) {
 /// top-left corner.
 fn place_loops(d: &Diagram, l: &mut Layout) {
     for lp in &d.loops {
-        let Some(first) = lp.nodes.first() else { continue };
-        let mut bb = l.nodes[*first].rect;
-        for &n in &lp.nodes {
-            bb = bb.union(&l.nodes[n].rect);
-        }
-        let frame = bb.inflate(LOOP_MARGIN);
+        let frames = loop_frames(l, &lp.nodes);
+        let Some(first) = frames.first().copied() else {
+            continue;
+        };
         let label = format!("↻ {}", lp.text);
         let tw = text::width(&label, SMALL_FONT);
-        let tab = Rect::new(frame.x, frame.y - LOOP_TAB_H, (tw + 2.0 * LABEL_PAD_X).ceil(), LOOP_TAB_H);
+        let tab = Rect::new(
+            first.x,
+            first.y - LOOP_TAB_H,
+            (tw + 2.0 * LABEL_PAD_X).ceil(),
+            LOOP_TAB_H,
+        );
         let text = vec![TextLine {
             text: label,
             x: tab.x + LABEL_PAD_X,
@@ -669,6 +761,44 @@ fn place_loops(d: &Diagram, l: &mut Layout) {
             centered: false,
             class: "fz-loop-label",
         }];
-        l.loops.push(LoopBox { frame, tab, text });
+        l.loops.push(LoopBox { frames, tab, text });
     }
+}
+
+/// Frames that hold `members` and no other node: one around them all if
+/// possible, else one per lane, else one per node.
+fn loop_frames(l: &Layout, members: &[usize]) -> Vec<Rect> {
+    let frame_of = |ns: &[usize]| -> Option<Rect> {
+        let first = l.nodes[*ns.first()?].rect;
+        Some(
+            ns.iter()
+                .fold(first, |bb, &n| bb.union(&l.nodes[n].rect))
+                .inflate(LOOP_MARGIN),
+        )
+    };
+    let clean = |f: &Rect| {
+        l.nodes
+            .iter()
+            .enumerate()
+            .all(|(i, n)| members.contains(&i) || !f.overlaps(&n.rect))
+    };
+    if let Some(f) = frame_of(members).filter(|f| clean(f)) {
+        return vec![f];
+    }
+    let mut lanes: Vec<usize> = members.iter().map(|&n| l.nodes[n].lane).collect();
+    lanes.sort_unstable();
+    lanes.dedup();
+    let mut frames = Vec::new();
+    for lane in lanes {
+        let in_lane: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&n| l.nodes[n].lane == lane)
+            .collect();
+        match frame_of(&in_lane).filter(|f| clean(f)) {
+            Some(f) => frames.push(f),
+            None => frames.extend(in_lane.iter().filter_map(|&n| frame_of(&[n]))),
+        }
+    }
+    frames
 }

@@ -12,6 +12,7 @@ pub mod graph;
 pub mod layout;
 mod parse;
 mod route;
+pub mod stress;
 pub mod svg;
 pub mod text;
 
@@ -27,7 +28,12 @@ pub use layout::{Layout, layout};
 pub fn render_svg(diagram: &Diagram, source: &str) -> String {
     let title = format!(
         "Diagram: {}",
-        diagram.lanes.iter().map(|l| l.label.as_str()).collect::<Vec<_>>().join(", ")
+        diagram
+            .lanes
+            .iter()
+            .map(|l| l.label.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     render_svg_titled(diagram, source, &title)
 }

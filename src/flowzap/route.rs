@@ -41,12 +41,29 @@ pub fn route(d: &Diagram, l: &mut Layout) {
         len(a).cmp(&len(b)).then(a.cmp(&b))
     });
     let mut paths: Vec<Vec<Point>> = vec![Vec::new(); d.edges.len()];
+    // Every stub is fixed before any search, so no connector is routed
+    // along a stub that another one will need.
+    let stubs: Vec<(Point, Point)> = d
+        .edges
+        .iter()
+        .zip(&ports)
+        .map(|(e, &(p, q))| {
+            (
+                stub_end(&l.nodes[e.from].rect, e.from_handle, p),
+                stub_end(&l.nodes[e.to].rect, e.to_handle, q),
+            )
+        })
+        .collect();
     let mut routed: Vec<(usize, Seg)> = Vec::new();
+    for (i, (&(p, q), &(s0, t0))) in ports.iter().zip(&stubs).enumerate() {
+        routed.push((i, Seg { a: p, b: s0 }));
+        routed.push((i, Seg { a: t0, b: q }));
+    }
     for &i in &order {
         let e = &d.edges[i];
         let (p, q) = ports[i];
-        let s0 = stub_end(&l.nodes[e.from].rect, e.from_handle, p);
-        let t0 = stub_end(&l.nodes[e.to].rect, e.to_handle, q);
+        let (s0, t0) = stubs[i];
+        routed.retain(|&(owner, _)| owner != i);
         let middle = grid
             .search(l, s0, e.from_handle, t0, e.to_handle, &routed)
             .unwrap_or_else(|| vec![s0, Point::new(t0.x, s0.y), t0]);
@@ -57,6 +74,8 @@ pub fn route(d: &Diagram, l: &mut Layout) {
         for s in segments(&pts) {
             routed.push((i, s));
         }
+        // Keep the other edges' stubs registered (they were removed above
+        // only for this edge).
         paths[i] = pts;
     }
     let mut placed: Vec<Rect> = l.loops.iter().map(|lp| lp.tab).collect();
@@ -78,12 +97,26 @@ pub fn route(d: &Diagram, l: &mut Layout) {
 fn assign_ports(d: &Diagram, l: &Layout) -> Vec<(Point, Point)> {
     use std::collections::BTreeMap;
     // (node, side) → [(sort key, edge, is_source)]
-    let mut sides: BTreeMap<(usize, Handle), Vec<(f32, usize, bool)>> = BTreeMap::new();
+    /// (sort key, edge, is_source) for every end on one node side.
+    type Ends = Vec<(f32, usize, bool)>;
+    let mut sides: BTreeMap<(usize, Handle), Ends> = BTreeMap::new();
     for (i, e) in d.edges.iter().enumerate() {
         let (a, b) = (&l.nodes[e.from].rect, &l.nodes[e.to].rect);
-        let key = |side: Handle, other: &Rect| if side.is_horizontal() { other.cy() } else { other.cx() };
-        sides.entry((e.from, e.from_handle)).or_default().push((key(e.from_handle, b), i, true));
-        sides.entry((e.to, e.to_handle)).or_default().push((key(e.to_handle, a), i, false));
+        let key = |side: Handle, other: &Rect| {
+            if side.is_horizontal() {
+                other.cy()
+            } else {
+                other.cx()
+            }
+        };
+        sides
+            .entry((e.from, e.from_handle))
+            .or_default()
+            .push((key(e.from_handle, b), i, true));
+        sides
+            .entry((e.to, e.to_handle))
+            .or_default()
+            .push((key(e.to_handle, a), i, false));
     }
     let mut ports = vec![(Point::new(0.0, 0.0), Point::new(0.0, 0.0)); d.edges.len()];
     for ((node, side), mut list) in sides {
@@ -127,13 +160,17 @@ fn stub_end(rect: &Rect, side: Handle, port: Point) -> Point {
 fn simplify(points: Vec<Point>) -> Vec<Point> {
     let mut out: Vec<Point> = Vec::with_capacity(points.len());
     for p in points {
-        if out.last().is_some_and(|q: &Point| (q.x - p.x).abs() < 0.01 && (q.y - p.y).abs() < 0.01) {
+        if out
+            .last()
+            .is_some_and(|q: &Point| (q.x - p.x).abs() < 0.01 && (q.y - p.y).abs() < 0.01)
+        {
             continue;
         }
         if out.len() >= 2 {
             let a = out[out.len() - 2];
             let b = out[out.len() - 1];
-            let collinear = ((a.x - b.x).abs() < 0.01 && (b.x - p.x).abs() < 0.01) || ((a.y - b.y).abs() < 0.01 && (b.y - p.y).abs() < 0.01);
+            let collinear = ((a.x - b.x).abs() < 0.01 && (b.x - p.x).abs() < 0.01)
+                || ((a.y - b.y).abs() < 0.01 && (b.y - p.y).abs() < 0.01);
             if collinear {
                 out.pop();
             }
@@ -226,11 +263,27 @@ impl Channels {
 
     /// The cheapest orthogonal path from `s` (leaving along `from`'s outward
     /// direction) to `t` (arriving into `to`'s side).
-    fn search(&self, l: &Layout, s: Point, from: Handle, t: Point, to: Handle, routed: &[(usize, Seg)]) -> Option<Vec<Point>> {
+    fn search(
+        &self,
+        l: &Layout,
+        s: Point,
+        from: Handle,
+        t: Point,
+        to: Handle,
+        routed: &[(usize, Seg)],
+    ) -> Option<Vec<Point>> {
         let mut pad = 160.0;
         loop {
-            let window = Rect::new(s.x.min(t.x) - pad, s.y.min(t.y) - pad, (s.x - t.x).abs() + 2.0 * pad, (s.y - t.y).abs() + 2.0 * pad);
-            let whole = window.x <= self.min_x && window.y <= 0.0 && window.right() >= self.max_x && window.bottom() >= self.max_y;
+            let window = Rect::new(
+                s.x.min(t.x) - pad,
+                s.y.min(t.y) - pad,
+                (s.x - t.x).abs() + 2.0 * pad,
+                (s.y - t.y).abs() + 2.0 * pad,
+            );
+            let whole = window.x <= self.min_x
+                && window.y <= 0.0
+                && window.right() >= self.max_x
+                && window.bottom() >= self.max_y;
             if let Some(p) = self.search_in(l, &window, s, from, t, to, routed) {
                 return Some(p);
             }
@@ -242,9 +295,28 @@ impl Channels {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn search_in(&self, l: &Layout, window: &Rect, s: Point, from: Handle, t: Point, to: Handle, routed: &[(usize, Seg)]) -> Option<Vec<Point>> {
-        let mut xs: Vec<f32> = self.xs.iter().copied().filter(|&x| x >= window.x && x <= window.right()).collect();
-        let mut ys: Vec<f32> = self.ys.iter().copied().filter(|&y| y >= window.y && y <= window.bottom()).collect();
+    fn search_in(
+        &self,
+        l: &Layout,
+        window: &Rect,
+        s: Point,
+        from: Handle,
+        t: Point,
+        to: Handle,
+        routed: &[(usize, Seg)],
+    ) -> Option<Vec<Point>> {
+        let mut xs: Vec<f32> = self
+            .xs
+            .iter()
+            .copied()
+            .filter(|&x| x >= window.x && x <= window.right())
+            .collect();
+        let mut ys: Vec<f32> = self
+            .ys
+            .iter()
+            .copied()
+            .filter(|&y| y >= window.y && y <= window.bottom())
+            .collect();
         xs.extend([s.x, t.x]);
         ys.extend([s.y, t.y]);
         xs.sort_by(f32::total_cmp);
@@ -252,7 +324,12 @@ impl Channels {
         ys.sort_by(f32::total_cmp);
         ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
         let find = |v: &[f32], x: f32| v.iter().position(|&c| (c - x).abs() < 0.5);
-        let (sx, sy, tx, ty) = (find(&xs, s.x)?, find(&ys, s.y)?, find(&xs, t.x)?, find(&ys, t.y)?);
+        let (sx, sy, tx, ty) = (
+            find(&xs, s.x)?,
+            find(&ys, s.y)?,
+            find(&xs, t.x)?,
+            find(&ys, t.y)?,
+        );
         let obstacles: Vec<Rect> = l
             .nodes
             .iter()
@@ -263,7 +340,12 @@ impl Channels {
             .iter()
             .map(|&(_, s)| s)
             .filter(|s| {
-                let r = Rect::new(s.a.x.min(s.b.x) - 1.0, s.a.y.min(s.b.y) - 1.0, (s.a.x - s.b.x).abs() + 2.0, (s.a.y - s.b.y).abs() + 2.0);
+                let r = Rect::new(
+                    s.a.x.min(s.b.x) - 1.0,
+                    s.a.y.min(s.b.y) - 1.0,
+                    (s.a.x - s.b.x).abs() + 2.0,
+                    (s.a.y - s.b.y).abs() + 2.0,
+                );
                 r.overlaps(window)
             })
             .collect();
@@ -325,7 +407,11 @@ impl Channels {
                 };
                 let a = Point::new(xs[x], ys[y]);
                 let b = Point::new(xs[qx], ys[qy]);
-                if b.x < self.min_x || obstacles.iter().any(|r| r.cut_by(a, b) || r.contains_strict(b)) {
+                if b.x < self.min_x
+                    || obstacles
+                        .iter()
+                        .any(|r| r.cut_by(a, b) || r.contains_strict(b))
+                {
                     continue;
                 }
                 let seg = Seg { a, b };
@@ -358,7 +444,10 @@ impl Channels {
 impl Rect {
     /// Strictly inside (not on the border).
     fn contains_strict(&self, p: Point) -> bool {
-        p.x > self.x + 0.5 && p.x < self.right() - 0.5 && p.y > self.y + 0.5 && p.y < self.bottom() - 0.5
+        p.x > self.x + 0.5
+            && p.x < self.right() - 0.5
+            && p.y > self.y + 0.5
+            && p.y < self.bottom() - 0.5
     }
 }
 
@@ -379,8 +468,17 @@ fn place_label(l: &Layout, points: &[Point], text: &str, placed: &[Rect]) -> Edg
     // middle of a segment before its ends.
     let mut order: Vec<usize> = (0..segs.len()).collect();
     order.sort_by(|&a, &b| {
-        let fits = |s: &Seg| if s.is_horizontal() { s.len() >= w + 8.0 } else { s.len() >= h + 8.0 };
-        fits(&segs[b]).cmp(&fits(&segs[a])).then(segs[b].len().total_cmp(&segs[a].len())).then(a.cmp(&b))
+        let fits = |s: &Seg| {
+            if s.is_horizontal() {
+                s.len() >= w + 8.0
+            } else {
+                s.len() >= h + 8.0
+            }
+        };
+        fits(&segs[b])
+            .cmp(&fits(&segs[a]))
+            .then(segs[b].len().total_cmp(&segs[a].len()))
+            .then(a.cmp(&b))
     });
     let mut chosen = None;
     'outer: for &i in &order {
@@ -396,14 +494,29 @@ fn place_label(l: &Layout, points: &[Point], text: &str, placed: &[Rect]) -> Edg
     }
     let rect = chosen.unwrap_or_else(|| {
         // Nothing on the line is free: the pill beside the longest segment.
-        let s = order.first().map_or(Seg { a: points[0], b: points[0] }, |&i| segs[i]);
+        let s = order.first().map_or(
+            Seg {
+                a: points[0],
+                b: points[0],
+            },
+            |&i| segs[i],
+        );
         let c = Point::new((s.a.x + s.b.x) / 2.0, (s.a.y + s.b.y) / 2.0);
         let beside = if s.is_vertical() {
-            [Rect::new(c.x + 4.0, c.y - h / 2.0, w, h), Rect::new(c.x - 4.0 - w, c.y - h / 2.0, w, h)]
+            [
+                Rect::new(c.x + 4.0, c.y - h / 2.0, w, h),
+                Rect::new(c.x - 4.0 - w, c.y - h / 2.0, w, h),
+            ]
         } else {
-            [Rect::new(c.x - w / 2.0, c.y - 4.0 - h, w, h), Rect::new(c.x - w / 2.0, c.y + 4.0, w, h)]
+            [
+                Rect::new(c.x - w / 2.0, c.y - 4.0 - h, w, h),
+                Rect::new(c.x - w / 2.0, c.y + 4.0, w, h),
+            ]
         };
-        beside.into_iter().find(&free).unwrap_or(Rect::centered(c.x, c.y, w, h))
+        beside
+            .into_iter()
+            .find(&free)
+            .unwrap_or(Rect::centered(c.x, c.y, w, h))
     });
     let rect = Rect::new(rect.x.round(), rect.y.round(), rect.w, rect.h);
     let lh = style::SMALL_FONT * style::LINE;

@@ -121,16 +121,21 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, title: &str) -> String {
     }
     for (lp, lb) in d.loops.iter().zip(&l.loops) {
         let ids: Vec<&str> = lp.nodes.iter().map(|&n| d.nodes[n].id.as_str()).collect();
-        let _ = write!(s, r#"<g class="fz-loop" data-nodes="{}">"#, escape(&ids.join(" ")));
-        let f = lb.frame;
         let _ = write!(
             s,
-            r##"<rect class="fz-loop-frame" x="{}" y="{}" width="{}" height="{}" rx="8" fill="none" stroke="#64748b" stroke-width="1.25" stroke-dasharray="6 4"/>"##,
-            num(f.x),
-            num(f.y),
-            num(f.w),
-            num(f.h)
+            r#"<g class="fz-loop" data-nodes="{}">"#,
+            escape(&ids.join(" "))
         );
+        for f in &lb.frames {
+            let _ = write!(
+                s,
+                r##"<rect class="fz-loop-frame" x="{}" y="{}" width="{}" height="{}" rx="8" fill="none" stroke="#64748b" stroke-width="1.25" stroke-dasharray="6 4"/>"##,
+                num(f.x),
+                num(f.y),
+                num(f.w),
+                num(f.h)
+            );
+        }
         let t = lb.tab;
         let _ = write!(
             s,
@@ -221,7 +226,13 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, title: &str) -> String {
                 );
             }
             Shape::Circle => {
-                let _ = write!(s, r#"<circle class="fz-shape" cx="{}" cy="{}" r="{}" {paint}/>"#, num(r.cx()), num(r.cy()), num(r.w / 2.0));
+                let _ = write!(
+                    s,
+                    r#"<circle class="fz-shape" cx="{}" cy="{}" r="{}" {paint}/>"#,
+                    num(r.cx()),
+                    num(r.cy()),
+                    num(r.w / 2.0)
+                );
             }
             Shape::Diamond => {
                 let _ = write!(
@@ -270,7 +281,11 @@ fn text(s: &mut String, lines: &[TextLine], fill: &str) {
             continue;
         }
         let anchor = if t.centered { "middle" } else { "start" };
-        let size = if (t.size - 14.0).abs() > 0.01 { format!(r#" font-size="{}""#, num(t.size)) } else { String::new() };
+        let size = if (t.size - 14.0).abs() > 0.01 {
+            format!(r#" font-size="{}""#, num(t.size))
+        } else {
+            String::new()
+        };
         let _ = write!(
             s,
             r#"<text class="{}" x="{}" y="{}" text-anchor="{anchor}" fill="{fill}"{size}>"#,
@@ -286,7 +301,9 @@ fn text(s: &mut String, lines: &[TextLine], fill: &str) {
 /// An SVG path through orthogonal points with rounded bends of radius `r`.
 fn path_d(points: &[Point], r: f32) -> String {
     let mut d = String::new();
-    let Some(first) = points.first() else { return d };
+    let Some(first) = points.first() else {
+        return d;
+    };
     let _ = write!(d, "M{},{}", num(first.x), num(first.y));
     for i in 1..points.len() {
         let p = points[i];
@@ -299,7 +316,16 @@ fn path_d(points: &[Point], r: f32) -> String {
             let dir_out = (sign(n.x - p.x), sign(n.y - p.y));
             let before = Point::new(p.x - dir_in.0 * rr, p.y - dir_in.1 * rr);
             let after = Point::new(p.x + dir_out.0 * rr, p.y + dir_out.1 * rr);
-            let _ = write!(d, " L{},{} Q{},{} {},{}", num(before.x), num(before.y), num(p.x), num(p.y), num(after.x), num(after.y));
+            let _ = write!(
+                d,
+                " L{},{} Q{},{} {},{}",
+                num(before.x),
+                num(before.y),
+                num(p.x),
+                num(p.y),
+                num(after.x),
+                num(after.y)
+            );
         } else {
             let _ = write!(d, " L{},{}", num(p.x), num(p.y));
         }
@@ -316,7 +342,12 @@ fn sign(v: f32) -> f32 {
 /// then every connection with its label.
 pub fn describe(d: &Diagram) -> String {
     let mut out = String::new();
-    let _ = write!(out, "Swimlane diagram with {} lane{}. ", d.lanes.len(), if d.lanes.len() == 1 { "" } else { "s" });
+    let _ = write!(
+        out,
+        "Swimlane diagram with {} lane{}. ",
+        d.lanes.len(),
+        if d.lanes.len() == 1 { "" } else { "s" }
+    );
     for (li, lane) in d.lanes.iter().enumerate() {
         let steps: Vec<String> = d
             .nodes
@@ -332,7 +363,16 @@ pub fn describe(d: &Diagram) -> String {
                 format!("{} ({kind})", n.display_label())
             })
             .collect();
-        let _ = write!(out, "Lane {}: {}. ", lane.label, if steps.is_empty() { "empty".to_string() } else { steps.join(", ") });
+        let _ = write!(
+            out,
+            "Lane {}: {}. ",
+            lane.label,
+            if steps.is_empty() {
+                "empty".to_string()
+            } else {
+                steps.join(", ")
+            }
+        );
     }
     for e in &d.edges {
         let (a, b) = (&d.nodes[e.from], &d.nodes[e.to]);
@@ -346,7 +386,11 @@ pub fn describe(d: &Diagram) -> String {
         out.push_str(". ");
     }
     for lp in &d.loops {
-        let names: Vec<&str> = lp.nodes.iter().map(|&n| d.nodes[n].display_label()).collect();
+        let names: Vec<&str> = lp
+            .nodes
+            .iter()
+            .map(|&n| d.nodes[n].display_label())
+            .collect();
         let _ = write!(out, "Loop, {}: {}. ", lp.text, names.join(", "));
     }
     out.trim_end().to_string()
@@ -370,7 +414,14 @@ mod tests {
 
     #[test]
     fn rounded_path() {
-        let d = path_d(&[Point::new(0.0, 0.0), Point::new(20.0, 0.0), Point::new(20.0, 20.0)], 6.0);
+        let d = path_d(
+            &[
+                Point::new(0.0, 0.0),
+                Point::new(20.0, 0.0),
+                Point::new(20.0, 20.0),
+            ],
+            6.0,
+        );
         assert_eq!(d, "M0,0 L14,0 Q20,0 20,6 L20,20");
     }
 }

@@ -33,14 +33,18 @@ fn metrics() -> &'static Metrics {
     static METRICS: OnceLock<Metrics> = OnceLock::new();
     METRICS.get_or_init(|| {
         let face = ttf_parser::Face::parse(FONT_OTF, 0).ok();
-        let units = face.as_ref().map_or(1000.0, |f| f32::from(f.units_per_em()));
+        let units = face
+            .as_ref()
+            .map_or(1000.0, |f| f32::from(f.units_per_em()));
         let fallback = 0.6;
         let advance = |c: char| -> f32 {
             face.as_ref()
                 .and_then(|f| f.glyph_index(c).and_then(|g| f.glyph_hor_advance(g)))
                 .map_or(fallback, |a| f32::from(a) / units)
         };
-        let latin = (0..LATIN_END).map(|u| char::from_u32(u).map_or(0.0, advance)).collect();
+        let latin = (0..LATIN_END)
+            .map(|u| char::from_u32(u).map_or(0.0, advance))
+            .collect();
         Metrics {
             latin,
             face,
@@ -124,7 +128,12 @@ mod tests {
     #[test]
     fn font_metrics_are_real() {
         // Inter: "i" is much narrower than "W"; a space is about a quarter em.
-        assert!(char_em('i') < 0.35 && char_em('W') > 0.85, "{} {}", char_em('i'), char_em('W'));
+        assert!(
+            char_em('i') < 0.35 && char_em('W') > 0.85,
+            "{} {}",
+            char_em('i'),
+            char_em('W')
+        );
         assert!((0.2..0.35).contains(&char_em(' ')));
         assert!(char_em('é') > 0.4);
         assert_eq!(char_em('审'), 1.0);

@@ -1,0 +1,49 @@
+//! `render`: parse + layout + SVG, per corpus diagram and for a synthetic
+//! 10 lanes × 100 nodes diagram.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+use zapdoc::flowzap;
+
+fn render(src: &str) -> String {
+    let parsed = flowzap::parse(src);
+    flowzap::render_svg(&parsed.diagram, src)
+}
+
+fn corpus() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/flowzap/examples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the FlowZap corpus in ../shared/flowzap/examples")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "fz"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn benches(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render");
+    for (name, src) in corpus() {
+        group.bench_function(name.as_str(), |b| {
+            b.iter(|| black_box(render(black_box(&src))))
+        });
+    }
+    let stress = flowzap::stress::diagram(10, 100);
+    group.sample_size(20);
+    group.bench_function("stress-10x100", |b| {
+        b.iter(|| black_box(render(black_box(&stress))))
+    });
+    group.finish();
+}
+
+criterion_group!(render_benches, benches);
+criterion_main!(render_benches);

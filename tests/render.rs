@@ -1,0 +1,218 @@
+//! The renderer over every diagram we know: the corpus, the seeds and
+//! synthetic stress diagrams. Zero layout defects, valid XML, the SVG
+//! conventions themes rely on, escaping, determinism, and tidiness budgets.
+
+use std::path::{Path, PathBuf};
+use zapdoc::flowzap::{self, check};
+
+fn shared() -> PathBuf {
+    std::env::var_os("ZAPDOC_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
+
+fn corpus() -> Vec<(String, String)> {
+    let dir = shared().join("flowzap/examples");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "fz"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn render(src: &str) -> (flowzap::Diagram, flowzap::Layout, String) {
+    let parsed = flowzap::parse(src);
+    assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
+    let layout = flowzap::layout(&parsed.diagram);
+    let svg = flowzap::render_svg(&parsed.diagram, src);
+    (parsed.diagram, layout, svg)
+}
+
+/// Structural checks on the SVG text, through a real XML parser.
+fn check_svg(name: &str, d: &flowzap::Diagram, svg: &str) {
+    let doc =
+        roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{name}: invalid XML: {e}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    assert_eq!(root.attribute("role"), Some("img"));
+    assert!(root.attribute("viewBox").is_some());
+    let kids: Vec<_> = root.children().filter(|n| n.is_element()).collect();
+    assert_eq!(kids[0].tag_name().name(), "title", "{name}");
+    assert_eq!(kids[1].tag_name().name(), "desc", "{name}");
+    let labelled = root.attribute("aria-labelledby").unwrap();
+    for id in labelled.split(' ') {
+        assert!(
+            doc.descendants().any(|n| n.attribute("id") == Some(id)),
+            "{name}: {id}"
+        );
+    }
+    let class_count = |c: &str| {
+        doc.descendants()
+            .filter(|n| {
+                n.attribute("class")
+                    .is_some_and(|v| v.split(' ').any(|x| x == c))
+            })
+            .count()
+    };
+    assert_eq!(
+        class_count("fz-node"),
+        d.nodes.len(),
+        "{name}: one g.fz-node per node"
+    );
+    assert_eq!(
+        class_count("fz-edge"),
+        d.edges.len(),
+        "{name}: one g.fz-edge per edge"
+    );
+    assert_eq!(class_count("fz-lane"), d.lanes.len(), "{name}");
+    for g in doc.descendants().filter(|n| {
+        n.attribute("class")
+            .is_some_and(|c| c.starts_with("fz-node "))
+    }) {
+        let first = g.children().find(|n| n.is_element()).unwrap();
+        assert!(
+            ["rect", "circle", "ellipse", "polygon", "path"].contains(&first.tag_name().name()),
+            "{name}"
+        );
+        assert!(
+            g.descendants()
+                .all(|n| n.tag_name().name() != "foreignObject")
+        );
+        assert!(g.attribute("data-node").is_some() && g.attribute("data-lane").is_some());
+    }
+    assert!(
+        !svg.contains("href=\"http"),
+        "{name}: no external resources"
+    );
+}
+
+#[test]
+fn corpus_diagrams_render_without_defects() {
+    let mut failures = Vec::new();
+    for (name, src) in corpus() {
+        let (d, layout, svg) = render(&src);
+        check_svg(&name, &d, &svg);
+        let report = check::check(&d, &layout);
+        for defect in report.defects {
+            failures.push(format!("{name}: {defect}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} defects:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Totals over the corpus. They may only shrink: a change that makes
+/// layouts busier must say so by raising these numbers deliberately
+/// (BENCHMARKS.md records them).
+#[test]
+fn corpus_tidiness_budget() {
+    let (mut crossings, mut bends) = (0, 0);
+    for (_, src) in corpus() {
+        let (d, layout, _) = render(&src);
+        let r = check::check(&d, &layout);
+        crossings += r.crossings;
+        bends += r.bends;
+    }
+    assert!(
+        crossings <= CROSSINGS_BUDGET,
+        "crossings {crossings} > {CROSSINGS_BUDGET}"
+    );
+    assert!(bends <= BENDS_BUDGET, "bends {bends} > {BENDS_BUDGET}");
+}
+const CROSSINGS_BUDGET: usize = 115;
+const BENDS_BUDGET: usize = 262;
+
+#[test]
+fn stress_diagram_renders_without_defects() {
+    let src = flowzap::stress::diagram(10, 100);
+    let (d, layout, svg) = render(&src);
+    assert_eq!(d.nodes.len(), 1000);
+    check_svg("stress", &d, &svg);
+    let report = check::check(&d, &layout);
+    assert!(
+        report.is_clean(),
+        "{} defects, first: {:#?}",
+        report.defects.len(),
+        &report.defects[..report.defects.len().min(10)]
+    );
+}
+
+#[test]
+fn labels_are_escaped() {
+    let src = "A { # <b>Lane</b> & \"co\"\nn1: rectangle label:\"<script>alert('x')</script>\"\nn2: diamond label:\"a & b\"\nn1.handle(right) -> n2.handle(left) [label=\"\\\"quoted\\\" <i>\"]\n}\n";
+    let (d, _, svg) = render(src);
+    check_svg("escape", &d, &svg);
+    assert!(!svg.contains("<script>") && !svg.contains("<b>") && !svg.contains("<i>"));
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "text")
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(texts.contains(&"<script>alert('x')</script>"), "{texts:?}");
+    assert!(texts.contains(&"\"quoted\" <i>"), "{texts:?}");
+    assert!(texts.contains(&"<b>Lane</b> & \"co\""), "{texts:?}");
+}
+
+#[test]
+fn output_is_deterministic_and_ids_are_per_diagram() {
+    let (name, src) = corpus()
+        .into_iter()
+        .find(|(n, _)| n == "seed-api-key-rotation")
+        .unwrap();
+    let a = flowzap::render_svg(&flowzap::parse(&src).diagram, &src);
+    let b = flowzap::render_svg(&flowzap::parse(&src).diagram, &src);
+    assert_eq!(a, b, "{name}");
+    let other = corpus()
+        .into_iter()
+        .find(|(n, _)| n == "decision-branch")
+        .unwrap()
+        .1;
+    let c = flowzap::render_svg(&flowzap::parse(&other).diagram, &other);
+    let id = |s: &str| {
+        s.split("id=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_ne!(id(&a), id(&c));
+}
+
+#[test]
+fn seeds_snapshot() {
+    for (name, src) in corpus().into_iter().filter(|(n, _)| n.starts_with("seed-")) {
+        let (_, _, svg) = render(&src);
+        insta::assert_snapshot!(name, svg);
+    }
+}
+
+#[test]
+fn dark_mode_and_custom_properties() {
+    let (_, _, svg) = render(
+        "A { # A\nn1: circle label:\"Go\"\nn2: rectangle label:\"Do\"\nn1.handle(right) -> n2.handle(left)\n}\n",
+    );
+    assert!(svg.contains("prefers-color-scheme:dark"));
+    assert!(svg.contains("var(--fz-node-fill)"));
+    assert!(svg.contains("class=\"fz-node fz-circle fz-start\""));
+}
