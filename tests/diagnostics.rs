@@ -435,7 +435,14 @@ fn taskbox_attributes() {
 fn the_docs_table_lists_every_code() {
     let table = include_str!("../docs/diagnostics.md");
     for code in Code::ALL {
-        let kind = if code.severity() == Severity::Error { "error" } else { "warning" };
-        assert!(table.contains(&format!("| {code} | {kind} |")), "docs/diagnostics.md lacks {code}");
+        let kind = if code.severity() == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        assert!(
+            table.contains(&format!("| {code} | {kind} |")),
+            "docs/diagnostics.md lacks {code}"
+        );
     }
 }

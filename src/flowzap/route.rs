@@ -136,15 +136,6 @@ fn assign_ports(d: &Diagram, l: &Layout) -> Vec<(Point, Point)> {
     ports
 }
 
-fn outward(side: Handle) -> (f32, f32) {
-    match side {
-        Handle::Left => (-1.0, 0.0),
-        Handle::Right => (1.0, 0.0),
-        Handle::Top => (0.0, -1.0),
-        Handle::Bottom => (0.0, 1.0),
-    }
-}
-
 /// The end of the straight stub out of `rect` at `port`, measured from the
 /// bounding box so diamond and circle ports clear their box too.
 fn stub_end(rect: &Rect, side: Handle, port: Point) -> Point {
@@ -305,17 +296,19 @@ impl Channels {
         to: Handle,
         routed: &[(usize, Seg)],
     ) -> Option<Vec<Point>> {
+        // The stub ends are exact grid lines; nearby tracks give way to them.
+        let keep = |v: f32, a: f32, b: f32| (v - a).abs() >= 1.0 && (v - b).abs() >= 1.0;
         let mut xs: Vec<f32> = self
             .xs
             .iter()
             .copied()
-            .filter(|&x| x >= window.x && x <= window.right())
+            .filter(|&x| x >= window.x && x <= window.right() && keep(x, s.x, t.x))
             .collect();
         let mut ys: Vec<f32> = self
             .ys
             .iter()
             .copied()
-            .filter(|&y| y >= window.y && y <= window.bottom())
+            .filter(|&y| y >= window.y && y <= window.bottom() && keep(y, s.y, t.y))
             .collect();
         xs.extend([s.x, t.x]);
         ys.extend([s.y, t.y]);
@@ -323,6 +316,7 @@ impl Channels {
         xs.dedup_by(|a, b| (*a - *b).abs() < 0.5);
         ys.sort_by(f32::total_cmp);
         ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+        xs.retain(|&x| x >= self.min_x || (x - s.x).abs() < 0.5 || (x - t.x).abs() < 0.5);
         let find = |v: &[f32], x: f32| v.iter().position(|&c| (c - x).abs() < 0.5);
         let (sx, sy, tx, ty) = (
             find(&xs, s.x)?,
@@ -330,26 +324,79 @@ impl Channels {
             find(&xs, t.x)?,
             find(&ys, t.y)?,
         );
-        let obstacles: Vec<Rect> = l
+        let (nx, ny) = (xs.len(), ys.len());
+        // Cost of each grid edge, computed once: horizontal edge (i→i+1, j)
+        // at h[j * nx + i], vertical edge (i, j→j+1) at v[i * ny + j].
+        // Infinity marks an edge through a node.
+        let mut hcost = vec![0f32; nx * ny];
+        let mut vcost = vec![0f32; nx * ny];
+        let range = |v: &[f32], lo: f32, hi: f32| {
+            v.partition_point(|&c| c <= lo)..v.partition_point(|&c| c < hi)
+        };
+        for r in l
             .nodes
             .iter()
             .map(|n| n.rect.inflate(CLEARANCE))
             .filter(|r| r.overlaps(window))
-            .collect();
-        let others: Vec<Seg> = routed
-            .iter()
-            .map(|&(_, s)| s)
-            .filter(|s| {
-                let r = Rect::new(
-                    s.a.x.min(s.b.x) - 1.0,
-                    s.a.y.min(s.b.y) - 1.0,
-                    (s.a.x - s.b.x).abs() + 2.0,
-                    (s.a.y - s.b.y).abs() + 2.0,
-                );
-                r.overlaps(window)
-            })
-            .collect();
-        let (nx, ny) = (xs.len(), ys.len());
+        {
+            // Horizontal edges on rows strictly inside the node, spanning into it.
+            for j in range(&ys, r.y + 0.5, r.bottom() - 0.5) {
+                for i in 0..nx.saturating_sub(1) {
+                    if xs[i + 1] > r.x + 0.5 && xs[i] < r.right() - 0.5 {
+                        hcost[j * nx + i] = f32::INFINITY;
+                    }
+                }
+            }
+            for i in range(&xs, r.x + 0.5, r.right() - 0.5) {
+                for j in 0..ny.saturating_sub(1) {
+                    if ys[j + 1] > r.y + 0.5 && ys[j] < r.bottom() - 0.5 {
+                        vcost[i * ny + j] = f32::INFINITY;
+                    }
+                }
+            }
+        }
+        for &(_, o) in routed {
+            let (x0, x1) = (o.a.x.min(o.b.x), o.a.x.max(o.b.x));
+            let (y0, y1) = (o.a.y.min(o.b.y), o.a.y.max(o.b.y));
+            if x1 < window.x || x0 > window.right() || y1 < window.y || y0 > window.bottom() {
+                continue;
+            }
+            if o.is_horizontal() {
+                // Running along it.
+                if let Some(j) = find(&ys, o.a.y) {
+                    for i in 0..nx.saturating_sub(1) {
+                        let ov = xs[i + 1].min(x1) - xs[i].max(x0);
+                        if ov > 0.5 {
+                            hcost[j * nx + i] += OVERLAP + ov * 10.0;
+                        }
+                    }
+                }
+                // Crossing it.
+                for i in range(&xs, x0 + 0.5, x1 - 0.5) {
+                    for j in 0..ny.saturating_sub(1) {
+                        if ys[j] < o.a.y - 0.5 && ys[j + 1] > o.a.y + 0.5 {
+                            vcost[i * ny + j] += CROSS;
+                        }
+                    }
+                }
+            } else if o.is_vertical() {
+                if let Some(i) = find(&xs, o.a.x) {
+                    for j in 0..ny.saturating_sub(1) {
+                        let ov = ys[j + 1].min(y1) - ys[j].max(y0);
+                        if ov > 0.5 {
+                            vcost[i * ny + j] += OVERLAP + ov * 10.0;
+                        }
+                    }
+                }
+                for j in range(&ys, y0 + 0.5, y1 - 0.5) {
+                    for i in 0..nx.saturating_sub(1) {
+                        if xs[i] < o.a.x - 0.5 && xs[i + 1] > o.a.x + 0.5 {
+                            hcost[j * nx + i] += CROSS;
+                        }
+                    }
+                }
+            }
+        }
         let idx = |x: usize, y: usize, d: usize| (y * nx + x) * 4 + d;
         let mut best = vec![f32::INFINITY; nx * ny * 4];
         let mut parent = vec![u32::MAX; nx * ny * 4];
@@ -374,14 +421,15 @@ impl Channels {
         let start = idx(sx, sy, start_dir);
         best[start] = 0.0;
         heap.push((key(h(sx, sy)), start as u32));
-        let (ox, oy) = outward(from);
-        let _ = (ox, oy);
-        while let Some((Reverse(_), state)) = heap.pop() {
+        while let Some((Reverse(k), state)) = heap.pop() {
             let state = state as usize;
             let d = state % 4;
             let cell = state / 4;
             let (x, y) = (cell % nx, cell / nx);
             let g = best[state];
+            if ((g + h(x, y)) * 8.0) as u64 > k {
+                continue; // stale entry
+            }
             if x == tx && y == ty {
                 let mut path = vec![Point::new(xs[x], ys[y])];
                 let mut cur = state;
@@ -395,36 +443,21 @@ impl Channels {
             }
             for nd in 0..4 {
                 // No U-turns on the spot.
-                if (d ^ 1) == nd && (d / 2 == nd / 2) {
+                if nd != d && nd / 2 == d / 2 {
                     continue;
                 }
-                let (qx, qy) = match nd {
-                    0 if x > 0 => (x - 1, y),
-                    1 if x + 1 < nx => (x + 1, y),
-                    2 if y > 0 => (x, y - 1),
-                    3 if y + 1 < ny => (x, y + 1),
+                let (qx, qy, step) = match nd {
+                    0 if x > 0 => (x - 1, y, hcost[y * nx + x - 1]),
+                    1 if x + 1 < nx => (x + 1, y, hcost[y * nx + x]),
+                    2 if y > 0 => (x, y - 1, vcost[x * ny + y - 1]),
+                    3 if y + 1 < ny => (x, y + 1, vcost[x * ny + y]),
                     _ => continue,
                 };
-                let a = Point::new(xs[x], ys[y]);
-                let b = Point::new(xs[qx], ys[qy]);
-                if b.x < self.min_x
-                    || obstacles
-                        .iter()
-                        .any(|r| r.cut_by(a, b) || r.contains_strict(b))
-                {
+                if step.is_infinite() {
                     continue;
                 }
-                let seg = Seg { a, b };
-                let mut cost = seg.len() + if nd != d { BEND } else { 0.0 };
-                for o in &others {
-                    if seg.crosses(o) {
-                        cost += CROSS;
-                    }
-                    let ov = seg.overlap(o);
-                    if ov > 0.5 {
-                        cost += OVERLAP + ov * 10.0;
-                    }
-                }
+                let len = (xs[qx] - xs[x]).abs() + (ys[qy] - ys[y]).abs();
+                let mut cost = len + step + if nd != d { BEND } else { 0.0 };
                 if qx == tx && qy == ty && nd != arrive_dir {
                     cost += BEND;
                 }
@@ -438,16 +471,6 @@ impl Channels {
             }
         }
         None
-    }
-}
-
-impl Rect {
-    /// Strictly inside (not on the border).
-    fn contains_strict(&self, p: Point) -> bool {
-        p.x > self.x + 0.5
-            && p.x < self.right() - 0.5
-            && p.y > self.y + 0.5
-            && p.y < self.bottom() - 0.5
     }
 }
 
