@@ -106,6 +106,11 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
                     defects.push(format!("{name} runs through node {}", id(ni)));
                 }
             }
+            for (lp, lb) in d.loops.iter().zip(&l.loops) {
+                if lb.tab.cut_by(s.a, s.b) {
+                    defects.push(format!("{name} runs through the tab of loop [{}]", lp.text));
+                }
+            }
         }
         let (first, last) = (segs[0], segs[segs.len() - 1]);
         if !docks(&l.nodes[e.from], e.from_handle, first.a, dir(first), true) {

@@ -741,17 +741,12 @@ pub(crate) fn label_size(label: &str) -> (f32, f32, Vec<String>) {
 fn place_loops(d: &Diagram, l: &mut Layout) {
     for lp in &d.loops {
         let frames = loop_frames(l, &lp.nodes);
-        let Some(first) = frames.first().copied() else {
+        if frames.is_empty() {
             continue;
-        };
+        }
         let label = format!("↻ {}", lp.text);
         let tw = text::width(&label, SMALL_FONT);
-        let tab = Rect::new(
-            first.x,
-            first.y - LOOP_TAB_H,
-            (tw + 2.0 * LABEL_PAD_X).ceil(),
-            LOOP_TAB_H,
-        );
+        let tab = place_tab(d, l, &frames, (tw + 2.0 * LABEL_PAD_X).ceil());
         let text = vec![TextLine {
             text: label,
             x: tab.x + LABEL_PAD_X,
@@ -763,6 +758,57 @@ fn place_loops(d: &Diagram, l: &mut Layout) {
         }];
         l.loops.push(LoopBox { frames, tab, text });
     }
+}
+
+/// The loop's tab: on a corner of one of its frames (top-left first) where
+/// it blocks no connector docking on a node side next to it.
+fn place_tab(d: &Diagram, l: &Layout, frames: &[Rect], w: f32) -> Rect {
+    // Where connectors will dock on top and bottom sides: ports spread
+    // evenly along a side, as the router places them.
+    let mut ends = vec![[0usize; 4]; l.nodes.len()];
+    for e in &d.edges {
+        ends[e.from][e.from_handle as usize] += 1;
+        ends[e.to][e.to_handle as usize] += 1;
+    }
+    let mut docks: Vec<(f32, f32)> = Vec::new(); // (x, y) of a vertical stub's root
+    for (n, counts) in l.nodes.iter().zip(&ends) {
+        for side in [Handle::Top, Handle::Bottom] {
+            let k = counts[side as usize];
+            for j in 0..k {
+                let p = n.port(side, (j as f32 + 1.0) / (k as f32 + 1.0));
+                docks.push((p.x, p.y));
+            }
+        }
+    }
+    let header = l.lanes.first().map_or(0.0, |lane| lane.header.right());
+    let misplaced = |tab: &Rect| {
+        tab.x < header + 2.0
+            || tab.right() > l.width - 2.0
+            || tab.y < 1.0
+            || tab.bottom() > l.height - 1.0
+            || l.nodes.iter().any(|n| tab.inflate(2.0).overlaps(&n.rect))
+    };
+    let blocks = |tab: &Rect| {
+        let zone = Rect::new(tab.x - 6.0, tab.y - 30.0, tab.w + 12.0, tab.h + 60.0);
+        misplaced(tab) || docks.iter().any(|&(x, y)| zone.contains(Point::new(x, y)))
+    };
+    let mut candidates = Vec::new();
+    for f in frames {
+        for y in [f.y - LOOP_TAB_H, f.bottom()] {
+            candidates.extend([
+                Rect::new(f.x, y, w, LOOP_TAB_H),
+                Rect::new(f.right() - w, y, w, LOOP_TAB_H),
+                Rect::new(f.x - w + 16.0, y, w, LOOP_TAB_H),
+                Rect::new(f.right() - 16.0, y, w, LOOP_TAB_H),
+            ]);
+        }
+    }
+    candidates
+        .iter()
+        .copied()
+        .find(|t| !blocks(t))
+        .or_else(|| candidates.iter().copied().find(|t| !misplaced(t)))
+        .unwrap_or(candidates[0])
 }
 
 /// Frames that hold `members` and no other node: one around them all if

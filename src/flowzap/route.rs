@@ -333,10 +333,13 @@ impl Channels {
         let range = |v: &[f32], lo: f32, hi: f32| {
             v.partition_point(|&c| c <= lo)..v.partition_point(|&c| c < hi)
         };
+        // Nodes and loop tabs are obstacles.
+        let tabs = l.loops.iter().map(|lp| lp.tab.inflate(2.0));
         for r in l
             .nodes
             .iter()
             .map(|n| n.rect.inflate(CLEARANCE))
+            .chain(tabs)
             .filter(|r| r.overlaps(window))
         {
             // Horizontal edges on rows strictly inside the node, spanning into it.
