@@ -137,8 +137,8 @@ fn corpus_tidiness_budget() {
     );
     assert!(bends <= BENDS_BUDGET, "bends {bends} > {BENDS_BUDGET}");
 }
-const CROSSINGS_BUDGET: usize = 115;
-const BENDS_BUDGET: usize = 262;
+const CROSSINGS_BUDGET: usize = 96;
+const BENDS_BUDGET: usize = 266;
 
 #[test]
 fn stress_diagram_renders_without_defects() {

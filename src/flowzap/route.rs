@@ -263,7 +263,7 @@ impl Channels {
         to: Handle,
         routed: &[(usize, Seg)],
     ) -> Option<Vec<Point>> {
-        let mut pad = 160.0;
+        let mut pad = 64.0;
         loop {
             let window = Rect::new(
                 s.x.min(t.x) - pad,
@@ -419,18 +419,36 @@ impl Channels {
             Handle::Top => 3,
             Handle::Bottom => 2,
         };
-        let h = |x: usize, y: usize| (xs[x] - t.x).abs() + (ys[y] - t.y).abs();
+        // Distance plus the bend that is certainly still needed: an
+        // admissible estimate, so the cheapest path is still found.
+        let h = |x: usize, y: usize, d: usize| {
+            let (dx, dy) = (t.x - xs[x], t.y - ys[y]);
+            let aligned_h = dy.abs() < 0.5 && dx.abs() >= 0.5;
+            let aligned_v = dx.abs() < 0.5 && dy.abs() >= 0.5;
+            let heading = match d {
+                0 => aligned_h && dx < 0.0,
+                1 => aligned_h && dx > 0.0,
+                2 => aligned_v && dy < 0.0,
+                _ => aligned_v && dy > 0.0,
+            };
+            let turn = if (dx.abs() < 0.5 && dy.abs() < 0.5) || heading {
+                0.0
+            } else {
+                BEND
+            };
+            dx.abs() + dy.abs() + turn
+        };
         let key = |c: f32| Reverse((c * 8.0) as u64);
         let start = idx(sx, sy, start_dir);
         best[start] = 0.0;
-        heap.push((key(h(sx, sy)), start as u32));
+        heap.push((key(h(sx, sy, start_dir)), start as u32));
         while let Some((Reverse(k), state)) = heap.pop() {
             let state = state as usize;
             let d = state % 4;
             let cell = state / 4;
             let (x, y) = (cell % nx, cell / nx);
             let g = best[state];
-            if ((g + h(x, y)) * 8.0) as u64 > k {
+            if ((g + h(x, y, d)) * 8.0) as u64 > k {
                 continue; // stale entry
             }
             if x == tx && y == ty {
@@ -469,7 +487,7 @@ impl Channels {
                 if ng < best[next] {
                     best[next] = ng;
                     parent[next] = state as u32;
-                    heap.push((key(ng + h(qx, qy)), next as u32));
+                    heap.push((key(ng + h(qx, qy, nd)), next as u32));
                 }
             }
         }
