@@ -812,7 +812,7 @@ fn place_tab(d: &Diagram, l: &Layout, frames: &[Rect], w: f32) -> Rect {
 }
 
 /// Frames that hold `members` and no other node: one around them all if
-/// possible, else one per lane, else one per node.
+/// possible, else one per lane, else one per sub-row, else one per node.
 fn loop_frames(l: &Layout, members: &[usize]) -> Vec<Rect> {
     let frame_of = |ns: &[usize]| -> Option<Rect> {
         let first = l.nodes[*ns.first()?].rect;
@@ -841,9 +841,24 @@ fn loop_frames(l: &Layout, members: &[usize]) -> Vec<Rect> {
             .copied()
             .filter(|&n| l.nodes[n].lane == lane)
             .collect();
-        match frame_of(&in_lane).filter(|f| clean(f)) {
-            Some(f) => frames.push(f),
-            None => frames.extend(in_lane.iter().filter_map(|&n| frame_of(&[n]))),
+        if let Some(f) = frame_of(&in_lane).filter(|f| clean(f)) {
+            frames.push(f);
+            continue;
+        }
+        // One frame per sub-row of the lane, else one per node.
+        let mut rows: Vec<usize> = in_lane.iter().map(|&n| l.nodes[n].sub_row).collect();
+        rows.sort_unstable();
+        rows.dedup();
+        for row in rows {
+            let in_row: Vec<usize> = in_lane
+                .iter()
+                .copied()
+                .filter(|&n| l.nodes[n].sub_row == row)
+                .collect();
+            match frame_of(&in_row).filter(|f| clean(f)) {
+                Some(f) => frames.push(f),
+                None => frames.extend(in_row.iter().filter_map(|&n| frame_of(&[n]))),
+            }
         }
     }
     frames

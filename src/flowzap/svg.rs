@@ -90,7 +90,10 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, title: &str) -> String {
     );
     let _ = write!(s, r#"<title id="fz-{h}-t">{}</title>"#, escape(title));
     let _ = write!(s, r#"<desc id="fz-{h}-d">{}</desc>"#, escape(&describe(d)));
-    let _ = write!(s, "<style>{CSS}</style>");
+    // The colour rules sit in @supports: renderers without custom
+    // properties (resvg, some feed readers) skip them and keep the light
+    // presentation attributes instead of painting everything black.
+    let _ = write!(s, "<style>@supports (color:var(--fz-x)){{{CSS}}}</style>");
     let _ = write!(
         s,
         r##"<defs><marker id="fz-{h}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path class="fz-arrowhead" d="M0,1 L10,5 L0,9 z" fill="#475569"/></marker></defs>"##
