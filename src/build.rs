@@ -133,13 +133,8 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
         .ok();
 
     // 2. Content.
-    let content = match content::load(&opts.root, &config, opts.drafts) {
-        Ok(c) => c,
-        Err(e) => {
-            errors.extend(e);
-            return Err(input(errors, warnings));
-        }
-    };
+    let (content, content_errors) = content::load(&opts.root, &config, opts.drafts);
+    errors.extend(content_errors);
     let files = content.files;
 
     // 3. Markdown, in parallel.
@@ -213,7 +208,10 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
     let distinct_diagrams = diagrams.len();
     drop(diagrams);
 
-    // 5. The model.
+    // 5. The model (its link checks need every file, so not after errors).
+    if !errors.is_empty() {
+        return Err(input(errors, warnings));
+    }
     let (site, site_warnings) = match Site::new(config, files, bodies) {
         Ok(s) => s,
         Err(e) => {

@@ -137,8 +137,10 @@ pub struct Content {
 }
 
 /// Walk `root/content`, read and parse every Markdown file (in parallel).
-/// Drafts are dropped unless `drafts`. All errors are returned together.
-pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Vec<Error>> {
+/// Drafts are dropped unless `drafts`. Files that fail are left out and
+/// their errors returned beside the rest, so later stages can still report
+/// the problems of the other files in the same run.
+pub fn load(root: &Path, config: &Config, drafts: bool) -> (Content, Vec<Error>) {
     let dir = root.join(CONTENT_DIR);
     let mut errors = Vec::new();
     let mut markdown = Vec::new();
@@ -192,14 +194,12 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> Result<Content, Vec<E
             Err(e) => errors.push(e),
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Content {
+    let content = Content {
         files,
         assets,
         drafts_skipped,
-    })
+    };
+    (content, errors)
 }
 
 fn rel_to_string(rel: &Path) -> Option<String> {

@@ -195,6 +195,10 @@ impl Catalog {
                         self.default
                     ))
                     .in_file(file),
+                    Problem::Missing if lang == &self.default => {
+                        Error::warning(format!("message `{key}` is missing; shown as its key"))
+                            .in_file(file)
+                    }
                     Problem::Missing => Error::warning(format!(
                         "message `{key}` is missing here and in `{}`; shown as its key",
                         self.default
