@@ -75,7 +75,30 @@ pub struct Summary {
     pub drafts_skipped: usize,
     pub output: PathBuf,
     pub elapsed: Duration,
+    /// Wall time of each stage, in order.
+    pub timings: Vec<(&'static str, Duration)>,
     pub warnings: Vec<Error>,
+}
+
+/// Wall time per stage.
+struct Timings {
+    last: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn new() -> Timings {
+        Timings {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps.push((stage, now - self.last));
+        self.last = now;
+    }
 }
 
 /// A failed build. Nothing was written.
@@ -106,6 +129,7 @@ struct DiagramOut {
 /// Build the site described by `opts`.
 pub fn build(opts: &Options) -> Result<Summary, Failure> {
     let start = Instant::now();
+    let mut timings = Timings::new();
     if !opts.root.is_dir() {
         return Err(Failure::Other(format!(
             "the site root `{}` is not a directory",
@@ -132,17 +156,20 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
         .map_err(|e| errors.extend(e))
         .ok();
 
+    timings.lap("config, i18n, theme");
     // 2. Content.
     let (content, content_errors) = content::load(&opts.root, &config, opts.drafts);
     errors.extend(content_errors);
     let files = content.files;
 
+    timings.lap("content");
     // 3. Markdown, in parallel.
     let rendered: Vec<Rendered> = files
         .par_iter()
         .map(|f| markdown::render(f.body(), f.body_start, &config.markdown))
         .collect();
 
+    timings.lap("markdown");
     // 4. Distinct diagrams, once each, in parallel. Each fence gets the
     // index of its distinct diagram (the map hashes the diagram's text).
     let mut distinct: HashMap<&str, usize> = HashMap::new();
@@ -208,6 +235,7 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
     let distinct_diagrams = diagrams.len();
     drop(diagrams);
 
+    timings.lap("diagrams");
     // 5. The model (its link checks need every file, so not after errors).
     if !errors.is_empty() {
         return Err(input(errors, warnings));
@@ -231,6 +259,7 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
     let static_dirs = theme.static_dirs.clone();
     let renderer = theme.bind(Arc::clone(&site), Arc::clone(&catalog));
 
+    timings.lap("site model");
     // 6. Render, post-process and write, in parallel.
     let staging = Staging::new(&out_dir).map_err(Failure::Other)?;
     #[derive(Clone, Copy)]
@@ -293,6 +322,7 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
     }
     let mut files_written = jobs.len();
 
+    timings.lap("render and write");
     // 7. Static files, stylesheets, sitemap, robots, content assets.
     let mut write = |rel: &str, bytes: &[u8]| -> Result<(), Failure> {
         staging.write(rel, bytes).map_err(Failure::Other)?;
@@ -326,12 +356,14 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
         files_written += 1;
     }
 
+    timings.lap("static, sitemap");
     // 8. Report or commit.
     warnings.extend(catalog.report());
     if !errors.is_empty() || (opts.deny_warnings && !warnings.is_empty()) {
         return Err(input(errors, warnings));
     }
     staging.commit().map_err(Failure::Other)?;
+    timings.lap("commit");
     error::sort(&mut warnings);
     let sections = site.entries.iter().filter(|e| e.is_section()).count();
     Ok(Summary {
@@ -345,6 +377,7 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
         drafts_skipped: content.drafts_skipped,
         output: out_dir,
         elapsed: start.elapsed(),
+        timings: timings.laps,
         warnings,
     })
 }

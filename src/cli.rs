@@ -45,6 +45,9 @@ struct BuildArgs {
     /// Fail (exit 1, nothing written) when there are warnings.
     #[arg(long)]
     deny_warnings: bool,
+    /// Print the wall time of each build stage.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -147,6 +150,11 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
         Ok(s) => {
             for w in &s.warnings {
                 let _ = writeln!(stderr, "{}\n", w.render(color));
+            }
+            if args.timings {
+                for (stage, t) in &s.timings {
+                    let _ = writeln!(stderr, "{:>8.1} ms  {stage}", t.as_secs_f64() * 1000.0);
+                }
             }
             let drafts = if s.drafts_skipped > 0 {
                 format!(", {} draft(s) skipped", s.drafts_skipped)

@@ -665,59 +665,99 @@ fn compute_related(
 
     // Related doc ids per doc (in parallel), plus unresolved explicit slugs.
     let limit = weights.limit;
-    let results: Vec<(Vec<usize>, Vec<String>)> = (0..docs.len())
+    // Sections as small integers, so the inner loops compare numbers.
+    let mut section_ids: HashMap<Option<&str>, usize> = HashMap::new();
+    let section_of: Vec<usize> = docs
+        .iter()
+        .map(|doc| {
+            let next = section_ids.len();
+            *section_ids.entry(doc.section.as_deref()).or_insert(next)
+        })
+        .collect();
+
+    // Each worker keeps dense score arrays (reset after each doc), so the
+    // cost is the number of (doc, candidate) pairs that share something.
+    struct Scratch {
+        scores: Vec<f64>,
+        shared_tags: Vec<u32>,
+        seen: Vec<bool>,
+        touched: Vec<usize>,
+    }
+    let n_docs = docs.len();
+    let results: Vec<(Vec<usize>, Vec<String>)> = (0..n_docs)
         .into_par_iter()
-        .map(|d| {
-            let doc = &docs[d];
-            let mut chosen: Vec<usize> = Vec::new();
-            let mut missing = Vec::new();
-            for want in &doc.explicit {
-                let found = by_slug
-                    .get(&(doc.section.as_deref(), slugify(want).as_str()))
-                    .or_else(|| by_doc_key.get(want.trim_start_matches("@/")))
-                    .copied();
-                match found {
-                    Some(o) if o != d && !chosen.contains(&o) => chosen.push(o),
-                    Some(_) => {}
-                    None => missing.push(want.clone()),
+        .map_init(
+            || Scratch {
+                scores: vec![0.0; n_docs],
+                shared_tags: vec![0; n_docs],
+                seen: vec![false; n_docs],
+                touched: Vec::new(),
+            },
+            |scratch, d| {
+                let doc = &docs[d];
+                let mut chosen: Vec<usize> = Vec::new();
+                let mut missing = Vec::new();
+                for want in &doc.explicit {
+                    let found = by_slug
+                        .get(&(doc.section.as_deref(), slugify(want).as_str()))
+                        .or_else(|| by_doc_key.get(want.trim_start_matches("@/")))
+                        .copied();
+                    match found {
+                        Some(o) if o != d && !chosen.contains(&o) => chosen.push(o),
+                        Some(_) => {}
+                        None => missing.push(want.clone()),
+                    }
                 }
-            }
-            if chosen.len() < limit {
-                let mut scores: HashMap<usize, f64> = HashMap::new();
-                let same_section = |o: usize| docs[o].section == doc.section;
+                if chosen.len() >= limit {
+                    return (chosen, missing);
+                }
+                let section = section_of[d];
+                let Scratch {
+                    scores,
+                    shared_tags,
+                    seen,
+                    touched,
+                } = scratch;
+                let mut touch = |o: usize, touched: &mut Vec<usize>| {
+                    if !seen[o] {
+                        seen[o] = true;
+                        touched.push(o);
+                    }
+                };
                 for &(id, w) in &doc.vector {
                     for &(o, wo) in &term_docs[id] {
-                        if same_section(o) {
-                            *scores.entry(o).or_insert(0.0) += weights.text * w * wo;
+                        if section_of[o] == section {
+                            touch(o, touched);
+                            scores[o] += weights.text * w * wo;
                         }
                     }
                 }
-                let mut shared_tags: HashMap<usize, usize> = HashMap::new();
                 for t in &doc.tags {
                     for &o in tag_docs.get(t.as_str()).into_iter().flatten() {
-                        if same_section(o) {
-                            *shared_tags.entry(o).or_insert(0) += 1;
+                        if section_of[o] == section {
+                            touch(o, touched);
+                            shared_tags[o] += 1;
                         }
                     }
                 }
-                for (o, shared) in shared_tags {
-                    let union = doc.tags.len() + docs[o].tags.len() - shared;
-                    *scores.entry(o).or_insert(0.0) +=
-                        weights.tags * shared as f64 / union.max(1) as f64;
-                }
-                let mut candidates: Vec<(f64, usize)> = Vec::new();
                 let same_category =
                     |o: usize| doc.category.is_some() && docs[o].category == doc.category;
-                for (&o, &s) in &scores {
-                    let s = s + if same_category(o) {
-                        weights.category
-                    } else {
-                        0.0
-                    };
-                    candidates.push((s, o));
+                let mut candidates: Vec<(f64, usize)> =
+                    Vec::with_capacity(touched.len() + limit + 1);
+                for &o in touched.iter() {
+                    let shared = shared_tags[o] as usize;
+                    let mut score = scores[o];
+                    if shared > 0 {
+                        let union = doc.tags.len() + docs[o].tags.len() - shared;
+                        score += weights.tags * shared as f64 / union.max(1) as f64;
+                    }
+                    if same_category(o) {
+                        score += weights.category;
+                    }
+                    candidates.push((score, o));
                 }
                 // Pages sharing only the category all score the category
-                // weight; the first `limit` of them in key order suffice.
+                // weight; the first `limit + 1` of them in key order suffice.
                 if let Some(c) = &doc.category
                     && weights.category > 0.0
                 {
@@ -726,22 +766,30 @@ fn compute_related(
                         .map_or(&[][..], Vec::as_slice);
                     candidates.extend(
                         list.iter()
-                            .filter(|o| !scores.contains_key(o))
+                            .filter(|&&o| !seen[o])
                             .take(limit + 1)
                             .map(|&o| (weights.category, o)),
                     );
                 }
+                for &o in touched.iter() {
+                    scores[o] = 0.0;
+                    shared_tags[o] = 0;
+                    seen[o] = false;
+                }
+                touched.clear();
                 candidates.retain(|&(s, o)| s > 0.0 && o != d && !chosen.contains(&o));
-                candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                chosen.extend(
-                    candidates
-                        .into_iter()
-                        .take(limit.saturating_sub(chosen.len()))
-                        .map(|(_, o)| o),
-                );
-            }
-            (chosen, missing)
-        })
+                let order =
+                    |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+                let want = limit - chosen.len();
+                if candidates.len() > want && want > 0 {
+                    candidates.select_nth_unstable_by(want - 1, order);
+                    candidates.truncate(want);
+                }
+                candidates.sort_by(order);
+                chosen.extend(candidates.into_iter().take(want).map(|(_, o)| o));
+                (chosen, missing)
+            },
+        )
         .collect();
 
     let mut warnings = Vec::new();
