@@ -24,6 +24,30 @@ struct Cli {
 enum Command {
     /// Render one FlowZap Code diagram (a .fz file, or - for stdin).
     Render(RenderArgs),
+    /// Build the site: Markdown in every language, diagrams inline, into public/.
+    Build(BuildArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct BuildArgs {
+    /// The site root, holding site.toml.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output directory (default: `output_dir` of site.toml, under the root).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Include pages marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Replace `base_url` of site.toml (e.g. https://example.com/docs/).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Fail (exit 1, nothing written) when there are warnings.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Print the wall time of each build stage.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -64,6 +88,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Render(args) => render(&args),
+        Command::Build(args) => build(&args),
     };
     match result {
         Ok(code) => code,
@@ -108,6 +133,64 @@ fn render(args: &RenderArgs) -> Result<ExitCode, Failure> {
     };
     write_output(args.output.as_ref(), &out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
+    let color = std::io::stderr().is_terminal();
+    let opts = crate::build::Options {
+        root: args.root.clone(),
+        output: args.output.clone(),
+        drafts: args.drafts,
+        base_url: args.base_url.clone(),
+        deny_warnings: args.deny_warnings,
+        progress: color,
+    };
+    let mut stderr = std::io::stderr().lock();
+    match crate::build::build(&opts) {
+        Ok(s) => {
+            for w in &s.warnings {
+                let _ = writeln!(stderr, "{}\n", w.render(color));
+            }
+            if args.timings {
+                for (stage, t) in &s.timings {
+                    let _ = writeln!(stderr, "{:>8.1} ms  {stage}", t.as_secs_f64() * 1000.0);
+                }
+            }
+            let drafts = if s.drafts_skipped > 0 {
+                format!(", {} draft(s) skipped", s.drafts_skipped)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                stderr,
+                "Built {} pages, {} sections and {} category pages in {} languages, {} diagrams ({} distinct), {} files, {} warning(s){drafts} in {} ms → {}",
+                s.pages,
+                s.sections,
+                s.category_pages,
+                s.languages,
+                s.diagrams,
+                s.distinct_diagrams,
+                s.files,
+                s.warnings.len(),
+                s.elapsed.as_millis(),
+                s.output.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(crate::build::Failure::Input { errors, warnings }) => {
+            for e in errors.iter().chain(&warnings) {
+                let _ = writeln!(stderr, "{}\n", e.render(color));
+            }
+            let why = if errors.is_empty() {
+                format!("{} warning(s) denied by --deny-warnings", warnings.len())
+            } else {
+                format!("{} error(s), {} warning(s)", errors.len(), warnings.len())
+            };
+            let _ = writeln!(stderr, "error: build failed: {why}; nothing written");
+            Ok(ExitCode::from(EXIT_INPUT))
+        }
+        Err(crate::build::Failure::Other(message)) => Err(Failure(message)),
+    }
 }
 
 /// Read a file (or stdin for `-`) as UTF-8, with errors that say what failed.

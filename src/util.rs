@@ -18,3 +18,63 @@ pub fn io_reason(e: &std::io::Error) -> String {
         }
     }
 }
+
+/// A URL-safe slug that keeps letters and digits of every script: ASCII is
+/// lowercased, runs of anything else (spaces, punctuation) become one `-`.
+/// `"API Key Rotation"` → `"api-key-rotation"`, `"审批 流程"` → `"审批-流程"`.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// Percent-encode a URL for XML and HTTP headers: bytes outside the
+/// unreserved set and the URL delimiters `/:?#[]@!$&'()*+,;=%` are escaped.
+pub fn percent_encode_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/:?#[]@!$&'()*+,;=%".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Whether `c` is a CJK ideograph, kana or hangul syllable: such text has
+/// no spaces, so word counts and similarity treat each character as a word.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_every_script() {
+        assert_eq!(slugify("API Key Rotation"), "api-key-rotation");
+        assert_eq!(slugify("  审批 流程! "), "审批-流程");
+        assert_eq!(slugify("Étape—Deux"), "étape-deux");
+        assert_eq!(slugify("a__b"), "a__b");
+        assert_eq!(slugify("!!!"), "");
+    }
+
+    #[test]
+    fn urls_are_percent_encoded() {
+        assert_eq!(percent_encode_url("/zh/审批/"), "/zh/%E5%AE%A1%E6%89%B9/");
+        assert_eq!(percent_encode_url("https://a.b/x?y=1"), "https://a.b/x?y=1");
+    }
+}

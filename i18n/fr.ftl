@@ -1,0 +1,18 @@
+# Textes de l’interface du thème par défaut (français). En français, 0 et 1 sont au singulier.
+skip-to-content = Aller au contenu
+nav-label = Navigation principale
+nav-templates = Modèles
+language = Langue
+footer-built-with = Généré avec zapdoc — diagrammes rendus à la construction.
+page-count = { $count ->
+    [one] { $count } modèle
+   *[other] { $count } modèles
+}
+related-templates = Modèles associés
+also-in = Aussi en :
+fallback-note = (en anglais)
+not-found-title = Page introuvable
+not-found-text = Il n’y a rien à cette adresse. Elle a peut-être changé.
+back-home = Retour à l’accueil
+category-business-operations = Opérations métier
+category-patterns = Patrons de conception

@@ -1,0 +1,17 @@
+# 默认主题的界面文字（中文）。中文只有一种复数形式（other）。
+skip-to-content = 跳到正文
+nav-label = 主导航
+nav-templates = 模板
+language = 语言
+footer-built-with = 由 zapdoc 生成，流程图在构建时渲染。
+page-count = { $count ->
+   *[other] { $count } 个模板
+}
+related-templates = 相关模板
+also-in = 其他语言：
+fallback-note = （英文）
+not-found-title = 页面不存在
+not-found-text = 这个地址没有内容，可能已经移动。
+back-home = 返回首页
+category-business-operations = 业务运营
+category-patterns = 设计模式

@@ -1,0 +1,462 @@
+//! Discover the site's Markdown under `content/`, detect each file's
+//! language from its name (`name.LANG.md` beside `name.md`), and parse its
+//! front matter — TOML between `+++` lines or YAML between `---` lines —
+//! into typed [`FrontMatter`], with errors located in the file.
+//!
+//! Every file is read once, here; later stages borrow its text.
+
+use crate::config::Config;
+use crate::error::Error;
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The directory of Markdown, below the site root.
+pub const CONTENT_DIR: &str = "content";
+
+/// A page, or a section's `_index.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Page,
+    Section,
+}
+
+/// The typed front matter every page and section may carry.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// `YYYY-MM-DD` or an RFC 3339 date-time, as written.
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub draft: bool,
+    pub weight: Option<i64>,
+    /// Overrides the slug taken from the file name.
+    pub slug: Option<String>,
+    /// A category slug such as `business-operations`.
+    pub category: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Slugs of related pages, listed before the computed ones.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// A template name overriding `page.html` / `section.html`.
+    pub template: Option<String>,
+    /// Free-form data for templates.
+    #[serde(default)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A date from front matter: a TOML date literal or a YAML/TOML string,
+/// validated and kept in its written ISO form (so it sorts as text).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub String);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        struct DateVisitor;
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date like 2026-11-01")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
+                parse_date(s).map_err(E::custom)
+            }
+            // TOML hands its date literals over as a one-entry map.
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Date, A::Error> {
+                let Some((_, value)) = map.next_entry::<String, String>()? else {
+                    return Err(de::Error::custom("expected a date"));
+                };
+                parse_date(&value).map_err(de::Error::custom)
+            }
+        }
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    match s.parse::<toml::value::Datetime>() {
+        Ok(dt) if dt.date.is_some() => Ok(Date(dt.to_string())),
+        _ => Err(format!(
+            "`{s}` is not a date like 2026-11-01 or 2026-11-01T09:30:00Z"
+        )),
+    }
+}
+
+/// One Markdown file with its front matter parsed.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub kind: Kind,
+    /// The path shown in messages: `content/templates/x.zh.md`.
+    pub display_path: String,
+    /// Relative to `content/`, with `/`: `templates/x.zh.md`.
+    pub rel_path: String,
+    /// The translation key, the path without the language suffix:
+    /// `templates/x.md`, `templates/_index.md`. Files sharing it are
+    /// translations of each other.
+    pub key: String,
+    pub lang: String,
+    /// Directory components below `content/`, as written.
+    pub dirs: Vec<String>,
+    /// File name without language suffix and `.md` (`_index` for sections).
+    pub stem: String,
+    pub front: FrontMatter,
+    /// The whole file.
+    pub source: Arc<str>,
+    /// Byte offset of the Markdown body (after the front matter).
+    pub body_start: usize,
+}
+
+impl SourceFile {
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        self.source.get(self.body_start..).unwrap_or("")
+    }
+}
+
+/// A non-Markdown file under `content/`, copied beside the pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    pub src: PathBuf,
+    /// Relative to `content/`, with `/`.
+    pub rel_path: String,
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Sorted by `rel_path`.
+    pub files: Vec<SourceFile>,
+    pub assets: Vec<Asset>,
+    pub drafts_skipped: usize,
+}
+
+/// Walk `root/content`, read and parse every Markdown file (in parallel).
+/// Drafts are dropped unless `drafts`. Files that fail are left out and
+/// their errors returned beside the rest, so later stages can still report
+/// the problems of the other files in the same run.
+pub fn load(root: &Path, config: &Config, drafts: bool) -> (Content, Vec<Error>) {
+    let dir = root.join(CONTENT_DIR);
+    let mut errors = Vec::new();
+    let mut markdown = Vec::new();
+    let mut assets = Vec::new();
+    if dir.is_dir() {
+        let walker = walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(Error::new(format!("cannot walk `{CONTENT_DIR}/`: {e}")));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&dir) else {
+                continue;
+            };
+            let Some(rel_path) = rel_to_string(rel) else {
+                errors.push(Error::new(format!(
+                    "`{}`: file names must be UTF-8",
+                    entry.path().display()
+                )));
+                continue;
+            };
+            if rel_path.ends_with(".md") {
+                markdown.push((entry.path().to_path_buf(), rel_path));
+            } else {
+                assets.push(Asset {
+                    src: entry.path().to_path_buf(),
+                    rel_path,
+                });
+            }
+        }
+    }
+    let results: Vec<Result<Option<SourceFile>, Error>> = markdown
+        .par_iter()
+        .map(|(path, rel)| read_file(path, rel, config, drafts))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut drafts_skipped = 0;
+    for r in results {
+        match r {
+            Ok(Some(f)) => files.push(f),
+            Ok(None) => drafts_skipped += 1,
+            Err(e) => errors.push(e),
+        }
+    }
+    let content = Content {
+        files,
+        assets,
+        drafts_skipped,
+    };
+    (content, errors)
+}
+
+fn rel_to_string(rel: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    parts.map(|p| p.join("/"))
+}
+
+/// Read and parse one file; `Ok(None)` for a skipped draft.
+fn read_file(
+    path: &Path,
+    rel_path: &str,
+    config: &Config,
+    drafts: bool,
+) -> Result<Option<SourceFile>, Error> {
+    let display_path = format!("{CONTENT_DIR}/{rel_path}");
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::new(format!("cannot read: {}", crate::util::io_reason(&e))).in_file(&display_path)
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Error::new(format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+        .in_file(&display_path)
+    })?;
+    let source: Arc<str> = Arc::from(text);
+    if let Some(i) = source.find('\0') {
+        return Err(Error::new("a NUL character is not allowed in Markdown").at(
+            &display_path,
+            &source,
+            i..i + 1,
+        ));
+    }
+    let (dirs, file_name) = match rel_path.rsplit_once('/') {
+        Some((d, f)) => (d.split('/').map(str::to_string).collect(), f),
+        None => (Vec::new(), rel_path),
+    };
+    let name = file_name.trim_end_matches(".md");
+    let (stem, lang) = split_language(name, config).map_err(|msg| {
+        Error::new(msg).in_file(&display_path).with_hint(format!(
+            "the site's languages are {}; name translations `name.LANG.md`",
+            config
+                .languages
+                .iter()
+                .map(|l| l.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    })?;
+    let kind = if stem == "_index" {
+        Kind::Section
+    } else {
+        Kind::Page
+    };
+    let (front, body_start) = parse_front_matter(&source, &display_path)?;
+    if front.draft && !drafts {
+        return Ok(None);
+    }
+    let mut key = dirs.join("/");
+    if !key.is_empty() {
+        key.push('/');
+    }
+    key.push_str(stem);
+    key.push_str(".md");
+    Ok(Some(SourceFile {
+        kind,
+        display_path,
+        rel_path: rel_path.to_string(),
+        key,
+        lang: lang.to_string(),
+        dirs,
+        stem: stem.to_string(),
+        front,
+        source,
+        body_start,
+    }))
+}
+
+/// `"x.zh"` → `("x", "zh")`; `"x"` → `("x", default)`. A suffix that looks
+/// like a language code but is not one of the site's is an error.
+fn split_language<'a>(name: &'a str, config: &'a Config) -> Result<(&'a str, &'a str), String> {
+    if let Some((stem, suffix)) = name.rsplit_once('.') {
+        if config.has_language(suffix) && !stem.is_empty() {
+            return Ok((stem, suffix));
+        }
+        if looks_like_language(suffix) {
+            return Err(format!("`{suffix}` is not one of the site's languages"));
+        }
+    }
+    Ok((name, config.default_language.as_str()))
+}
+
+fn looks_like_language(s: &str) -> bool {
+    let (lang, region) = s.split_once('-').unwrap_or((s, ""));
+    (2..=3).contains(&lang.len())
+        && lang.chars().all(|c| c.is_ascii_lowercase())
+        && (region.is_empty() || region.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Split off and parse the front matter; returns it and the body's offset.
+fn parse_front_matter(source: &Arc<str>, path: &str) -> Result<(FrontMatter, usize), Error> {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let text = &source[bom..];
+    let fence = if text.starts_with("+++") {
+        "+++"
+    } else if text.starts_with("---") {
+        "---"
+    } else {
+        return Ok((FrontMatter::default(), bom));
+    };
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != fence {
+        // `---` followed by text is a Markdown rule or heading underline.
+        return Ok((FrontMatter::default(), bom));
+    }
+    let start = bom + first_line_end;
+    let mut pos = start;
+    let mut close = None;
+    for line in source[start..].split_inclusive('\n') {
+        if line.trim_end() == fence {
+            close = Some((pos, pos + line.len()));
+            break;
+        }
+        pos += line.len();
+    }
+    let Some((fm_end, body_start)) = close else {
+        return Err(Error::new(format!(
+            "front matter opened with `{fence}` is never closed"
+        ))
+        .at(path, source, bom..bom + 3)
+        .with_hint(format!(
+            "end the front matter with a line holding only `{fence}`"
+        )));
+    };
+    let fm = &source[start..fm_end];
+    let front = if fence == "+++" {
+        toml::from_str::<FrontMatter>(fm).map_err(|e| {
+            let err = Error::new(format!("invalid front matter: {}", e.message().trim()));
+            match e.span() {
+                Some(span) => err.at(path, source, span.start + start..span.end + start),
+                None => err.at(path, source, bom..bom + 3),
+            }
+        })?
+    } else {
+        parse_yaml(fm).map_err(|(message, offset)| {
+            Error::new(format!("invalid front matter: {message}")).at(
+                path,
+                source,
+                start + offset..start + offset,
+            )
+        })?
+    };
+    Ok((front, body_start))
+}
+
+/// YAML front matter; on error the message and the byte offset in `fm`.
+fn parse_yaml(fm: &str) -> Result<FrontMatter, (String, usize)> {
+    if fm.trim().is_empty() {
+        return Ok(FrontMatter::default());
+    }
+    let options = serde_saphyr::Options {
+        with_snippet: false,
+        ..Default::default()
+    };
+    serde_saphyr::from_str_with_options::<FrontMatter>(fm, options).map_err(|e| {
+        let message = e.to_string();
+        let mut offset = match e.location() {
+            Some(loc) => crate::error::offset_of(fm, loc.line() as usize, loc.column() as usize),
+            None => 0,
+        };
+        // serde-saphyr locates an unknown field at its mapping; point at the key.
+        if let Some(key) = message
+            .strip_prefix("unknown field `")
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(key, _)| key)
+        {
+            let mut pos = 0;
+            for line in fm.split_inclusive('\n') {
+                let trimmed = line.trim_start();
+                if trimmed
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+                {
+                    offset = pos + (line.len() - trimmed.len());
+                    break;
+                }
+                pos += line.len();
+            }
+        }
+        // The location is reported separately; drop it from the text.
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        (message, offset)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse(
+            "title = \"T\"\ndefault_language = \"en\"\n[[languages]]\ncode = \"en\"\nname = \"English\"\n[[languages]]\ncode = \"zh\"\nname = \"中文\"\n",
+            "site.toml",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn language_suffixes() {
+        let c = config();
+        assert_eq!(split_language("x.zh", &c).unwrap(), ("x", "zh"));
+        assert_eq!(split_language("x", &c).unwrap(), ("x", "en"));
+        assert_eq!(split_language("x.en", &c).unwrap(), ("x", "en"));
+        assert_eq!(split_language("v1.2", &c).unwrap(), ("v1.2", "en"));
+        assert!(split_language("x.de", &c).is_err());
+    }
+
+    #[test]
+    fn toml_and_yaml_front_matter() {
+        let src: Arc<str> =
+            Arc::from("+++\ntitle = \"A\"\ndate = 2026-11-01\ntags = [\"x\"]\n+++\nbody");
+        let (fm, start) = parse_front_matter(&src, "a.md").unwrap();
+        assert_eq!(fm.title.as_deref(), Some("A"));
+        assert_eq!(fm.date, Some(Date("2026-11-01".into())));
+        assert_eq!(&src[start..], "body");
+
+        let src: Arc<str> = Arc::from("---\ntitle: B\ndate: 2026-11-02\ndraft: true\n---\nbody");
+        let (fm, start) = parse_front_matter(&src, "b.md").unwrap();
+        assert_eq!(fm.title.as_deref(), Some("B"));
+        assert_eq!(fm.date, Some(Date("2026-11-02".into())));
+        assert!(fm.draft);
+        assert_eq!(&src[start..], "body");
+    }
+
+    #[test]
+    fn front_matter_errors_are_located() {
+        let src: Arc<str> = Arc::from("+++\ntitle = \"A\"\nweight = \"heavy\"\n+++\n");
+        let e = parse_front_matter(&src, "a.md").unwrap_err();
+        assert_eq!(e.line_col().map(|l| l.0), Some(3));
+
+        let src: Arc<str> = Arc::from("---\ntitle: B\ncolour: red\n---\n");
+        let e = parse_front_matter(&src, "b.md").unwrap_err();
+        assert_eq!(e.line_col().map(|l| l.0), Some(3), "{e}");
+        assert!(e.message().contains("colour"), "{e}");
+
+        let src: Arc<str> = Arc::from("+++\ntitle = \"A\"\n");
+        assert!(parse_front_matter(&src, "c.md").is_err());
+    }
+
+    #[test]
+    fn no_front_matter_and_rules() {
+        let src: Arc<str> = Arc::from("# Hi\n");
+        assert_eq!(parse_front_matter(&src, "a.md").unwrap().1, 0);
+        let src: Arc<str> = Arc::from("--- not front matter\n");
+        assert_eq!(parse_front_matter(&src, "a.md").unwrap().1, 0);
+    }
+}

@@ -1,0 +1,421 @@
+//! Markdown → HTML fragment with pulldown-cmark (tables, footnotes,
+//! strikethrough, task lists, heading ids), plus what later stages need:
+//! headings, a summary, `@/` internal links and the ```flowzap fences.
+//!
+//! Fences are dispatched here: ```flowzap blocks are *not* rendered inline —
+//! their text is returned in [`Rendered::diagrams`] so the build can render
+//! every distinct diagram of the site once, in parallel, and splice the SVG
+//! back with [`Rendered::assemble`]. Other fences go to [`crate::highlight`].
+//!
+//! All offsets are byte offsets into the whole file, so errors point at the
+//! `.md` file's own lines.
+
+use crate::config::MarkdownConfig;
+use crate::highlight;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Stands in for a diagram in the HTML until [`Rendered::assemble`]. NUL
+/// never reaches the HTML otherwise: text events are cleaned of it.
+const MARKER: &str = "\u{0}zapdoc-diagram\u{0}";
+
+/// A heading of the page, for tables of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link written `@/path/page.md`, to resolve in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    /// The content path after `@/`, fragment included: `templates/x.md#how`.
+    pub target: String,
+    /// Where the link is, in the whole file.
+    pub span: Range<usize>,
+}
+
+/// A ```flowzap fence's text and where each piece of it sits in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fence {
+    pub source: String,
+    map: Vec<Segment>,
+}
+
+/// `len` bytes at `diagram` in the fence text come from `file` in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Segment {
+    diagram: usize,
+    file: usize,
+    len: usize,
+    /// The text is the file's bytes verbatim (offsets map one to one).
+    verbatim: bool,
+}
+
+impl Fence {
+    /// A byte offset in the diagram text as a byte offset in the file.
+    pub fn to_file_offset(&self, offset: usize) -> usize {
+        let seg = self
+            .map
+            .iter()
+            .rev()
+            .find(|s| s.diagram <= offset)
+            .or(self.map.first());
+        match seg {
+            Some(s) if s.verbatim => s.file + (offset - s.diagram).min(s.len),
+            Some(s) => s.file,
+            None => 0,
+        }
+    }
+
+    /// A diagram diagnostic with its spans moved into the file.
+    pub fn locate(&self, d: &crate::flowzap::Diagnostic) -> crate::flowzap::Diagnostic {
+        let mut d = d.clone();
+        d.span = self.to_file_offset(d.span.start)..self.to_file_offset(d.span.end);
+        for r in &mut d.related {
+            r.span = self.to_file_offset(r.span.start)..self.to_file_offset(r.span.end);
+        }
+        d
+    }
+}
+
+/// A rendered Markdown body.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// HTML around the diagrams: `diagrams.len() + 1` pieces.
+    pieces: Vec<String>,
+    pub diagrams: Vec<Fence>,
+    pub headings: Vec<Heading>,
+    pub links: Vec<InternalLink>,
+    /// The first paragraph as plain text.
+    pub summary: String,
+    /// Words, counting each CJK character as one.
+    pub word_count: usize,
+}
+
+impl Rendered {
+    /// The HTML with diagram `i` replaced by `svg(i)`.
+    pub fn assemble<'a>(&self, svg: impl Fn(usize) -> &'a str) -> String {
+        let mut out = String::with_capacity(self.pieces.iter().map(String::len).sum::<usize>());
+        for (i, piece) in self.pieces.iter().enumerate() {
+            if i > 0 {
+                out.push_str("<figure class=\"diagram\">");
+                out.push_str(svg(i - 1));
+                out.push_str("</figure>\n");
+            }
+            out.push_str(piece);
+        }
+        out
+    }
+}
+
+fn parser_options(cfg: &MarkdownConfig) -> Options {
+    let mut o = Options::ENABLE_HEADING_ATTRIBUTES;
+    for (on, flag) in [
+        (cfg.tables, Options::ENABLE_TABLES),
+        (cfg.footnotes, Options::ENABLE_FOOTNOTES),
+        (cfg.strikethrough, Options::ENABLE_STRIKETHROUGH),
+        (cfg.tasklists, Options::ENABLE_TASKLISTS),
+        (cfg.smart_punctuation, Options::ENABLE_SMART_PUNCTUATION),
+    ] {
+        if on {
+            o.insert(flag);
+        }
+    }
+    o
+}
+
+fn clean(s: CowStr<'_>) -> CowStr<'_> {
+    if s.contains('\0') {
+        CowStr::from(s.replace('\0', "\u{FFFD}"))
+    } else {
+        s
+    }
+}
+
+/// Render `body`, which starts `offset` bytes into its file.
+pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut iter = Parser::new_ext(body, parser_options(cfg)).into_offset_iter();
+    let mut first_paragraph: Option<String> = None;
+    let mut in_paragraph = false;
+
+    while let Some((event, range)) = iter.next() {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
+                    CodeBlockKind::Indented => "",
+                }
+                .to_string();
+                let mut text = String::new();
+                let mut map = Vec::new();
+                for (e, r) in iter.by_ref() {
+                    match e {
+                        Event::Text(t) => {
+                            let verbatim = body.get(r.clone()) == Some(&*t);
+                            map.push(Segment {
+                                diagram: text.len(),
+                                file: offset + r.start,
+                                len: t.len(),
+                                verbatim,
+                            });
+                            text.push_str(&t);
+                        }
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
+                }
+                if lang == "flowzap" {
+                    if map.is_empty() {
+                        // An empty fence: point at the fence itself.
+                        map.push(Segment {
+                            diagram: 0,
+                            file: offset + range.start,
+                            len: 0,
+                            verbatim: false,
+                        });
+                    }
+                    out.diagrams.push(Fence { source: text, map });
+                    events.push(Event::Html(CowStr::Borrowed(MARKER)));
+                } else {
+                    events.push(Event::Html(highlight::code_block(&lang, &text).into()));
+                }
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let mut inner = Vec::new();
+                let mut text = String::new();
+                for (e, _) in iter.by_ref() {
+                    match e {
+                        Event::End(TagEnd::Heading(_)) => break,
+                        Event::Text(t) => {
+                            text.push_str(&t);
+                            inner.push(Event::Text(clean(t)));
+                        }
+                        Event::Code(t) => {
+                            text.push_str(&t);
+                            inner.push(Event::Code(clean(t)));
+                        }
+                        other => inner.push(other),
+                    }
+                }
+                let id = unique_id(id.map(|s| s.to_string()), &text, &mut ids);
+                out.word_count += count_words(&text);
+                out.headings.push(Heading {
+                    level: level as u8,
+                    id: id.clone(),
+                    text,
+                });
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(id.into()),
+                    classes,
+                    attrs,
+                }));
+                events.extend(inner);
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                if let Some(target) = dest_url.strip_prefix("@/") {
+                    out.links.push(InternalLink {
+                        target: target.to_string(),
+                        span: offset + range.start..offset + range.end,
+                    });
+                }
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Paragraph) => {
+                in_paragraph = first_paragraph.is_none();
+                if in_paragraph {
+                    first_paragraph = Some(String::new());
+                }
+                events.push(Event::Start(Tag::Paragraph));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                in_paragraph = false;
+                events.push(Event::End(TagEnd::Paragraph));
+            }
+            Event::Text(t) => {
+                out.word_count += count_words(&t);
+                if in_paragraph && let Some(p) = &mut first_paragraph {
+                    p.push_str(&t);
+                }
+                events.push(Event::Text(clean(t)));
+            }
+            Event::Code(t) => {
+                out.word_count += count_words(&t);
+                if in_paragraph && let Some(p) = &mut first_paragraph {
+                    p.push_str(&t);
+                }
+                events.push(Event::Code(clean(t)));
+            }
+            Event::SoftBreak if in_paragraph => {
+                if let Some(p) = &mut first_paragraph {
+                    p.push(' ');
+                }
+                events.push(Event::SoftBreak);
+            }
+            Event::Html(h) => events.push(Event::Html(clean(h))),
+            Event::InlineHtml(h) => events.push(Event::InlineHtml(clean(h))),
+            other => events.push(other),
+        }
+    }
+
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.pieces = html.split(MARKER).map(str::to_string).collect();
+    // Every marker came from a diagram and text cannot hold one, so this
+    // holds; keep the invariant even if it ever did not.
+    out.pieces.resize(out.diagrams.len() + 1, String::new());
+    out.summary = first_paragraph.unwrap_or_default().trim().to_string();
+    out
+}
+
+/// The heading's id: its `{#id}` if given, else a slug of its text; made
+/// unique within the page with `-1`, `-2`…
+fn unique_id(given: Option<String>, text: &str, ids: &mut HashSet<String>) -> String {
+    let base = given.unwrap_or_else(|| {
+        let s = crate::util::slugify(text);
+        if s.is_empty() {
+            "section".to_string()
+        } else {
+            s
+        }
+    });
+    let mut id = base.clone();
+    let mut n = 1;
+    while ids.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    ids.insert(id.clone());
+    id
+}
+
+/// Words separated by white space, each CJK character counting as one.
+fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if crate::util::is_cjk(c) {
+            n += 1;
+            in_word = false;
+        } else if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            n += 1;
+            in_word = true;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg() -> MarkdownConfig {
+        MarkdownConfig {
+            tables: true,
+            footnotes: true,
+            strikethrough: true,
+            tasklists: true,
+            smart_punctuation: false,
+            highlight_theme: String::new(),
+            highlight_theme_dark: String::new(),
+        }
+    }
+
+    #[test]
+    fn diagrams_are_cut_out_and_spliced_back() {
+        let body = "Intro text.\n\n```flowzap\nA { # A\n}\n```\n\nAfter.\n";
+        let r = render(body, 100, &cfg());
+        assert_eq!(r.diagrams.len(), 1);
+        assert_eq!(r.diagrams[0].source, "A { # A\n}\n");
+        let start = body.find("A {").unwrap();
+        assert_eq!(r.diagrams[0].to_file_offset(0), 100 + start);
+        assert_eq!(r.diagrams[0].to_file_offset(4), 100 + start + 4);
+        let html = r.assemble(|_| "<svg/>");
+        assert!(
+            html.contains("<figure class=\"diagram\"><svg/></figure>"),
+            "{html}"
+        );
+        assert!(html.contains("<p>After.</p>"));
+        assert_eq!(r.summary, "Intro text.");
+    }
+
+    #[test]
+    fn indented_fences_map_each_line() {
+        let body = "- item\n\n  ```flowzap\n  A { # A\n  }\n  ```\n";
+        let r = render(body, 0, &cfg());
+        let f = &r.diagrams[0];
+        assert_eq!(f.source, "A { # A\n}\n");
+        let second = f.source.find('}').unwrap();
+        assert_eq!(f.to_file_offset(second), body.find('}').unwrap());
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let r = render(
+            "# Hello World\n\n## Hello World\n\n## Custom {#mine}\n",
+            0,
+            &cfg(),
+        );
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["hello-world", "hello-world-1", "mine"]);
+        let html = r.assemble(|_| "");
+        assert!(html.contains("<h2 id=\"hello-world-1\">"), "{html}");
+    }
+
+    #[test]
+    fn internal_links_are_collected_with_spans() {
+        let body = "See [x](@/templates/x.md#how).\n";
+        let r = render(body, 10, &cfg());
+        assert_eq!(r.links[0].target, "templates/x.md#how");
+        assert_eq!(r.links[0].span.start, 10 + 4);
+    }
+
+    #[test]
+    fn nul_never_reaches_the_html() {
+        let r = render("a\0b\n\n<i>\0</i>\n", 0, &cfg());
+        assert!(!r.assemble(|_| "").contains('\0'));
+        assert!(r.diagrams.is_empty());
+    }
+
+    #[test]
+    fn extensions_and_highlighting() {
+        let body = "| a |\n|---|\n| b |\n\n~~s~~ [^1]\n\n[^1]: note\n\n- [x] done\n\n```rust\nfn x() {}\n```\n\n```nope\n<x>\n```\n";
+        let html = render(body, 0, &cfg()).assemble(|_| "");
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>s</del>"));
+        assert!(html.contains("footnote"));
+        assert!(html.contains("type=\"checkbox\""));
+        assert!(html.contains("class=\"z-"));
+        assert!(html.contains("&lt;x&gt;"));
+    }
+
+    #[test]
+    fn words_count_cjk_characters() {
+        assert_eq!(count_words("hello big world"), 3);
+        assert_eq!(count_words("审批流程 ok"), 5);
+    }
+}

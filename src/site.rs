@@ -1,0 +1,840 @@
+//! The whole site as a model: every page and section in every language,
+//! their URLs, translations (files sharing a path without the language
+//! suffix), the section tree, categories, related templates and the
+//! resolution of `@/path/page.md` links.
+//!
+//! URLs: the default language at `/`, the others under `/<lang>/`, pretty
+//! (`templates/x.md` → `/templates/x/` → `templates/x/index.html`).
+//! Everything is sorted, so the same input always gives the same model.
+
+use crate::config::Config;
+use crate::content::{Kind, SourceFile};
+use crate::error::Error;
+use crate::markdown::{Heading, InternalLink};
+use crate::util::slugify;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// A Markdown body after rendering, diagrams in place.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub summary: String,
+    pub word_count: usize,
+    pub links: Vec<InternalLink>,
+}
+
+/// A related page as a reader in some language sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Related {
+    /// Index into [`Site::entries`].
+    pub entry: usize,
+    /// The page is not translated into the reader's language; this is the
+    /// default language's version.
+    pub fallback: bool,
+}
+
+/// One page or section in one language.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: Kind,
+    /// Translation key: the content path without language suffix.
+    pub key: String,
+    pub lang: String,
+    /// `content/…` path for messages; empty for a generated home page.
+    pub display_path: String,
+    /// The file's text, for errors located in it; `None` when generated.
+    pub source: Option<Arc<str>>,
+    pub slug: String,
+    /// Site path without leading slash: `zh/templates/x/` (`""` for the
+    /// default home).
+    pub path: String,
+    /// The link: root-relative or under the base URL.
+    pub url: String,
+    pub title: String,
+    pub description: String,
+    pub date: Option<String>,
+    pub weight: i64,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub template: Option<String>,
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub body: Body,
+    /// Minutes, at least 1.
+    pub reading_time: usize,
+    /// The section this belongs to (same language); `None` for the home.
+    pub parent: Option<usize>,
+    /// Sections: their pages, sorted by weight, date (newest first), title.
+    pub pages: Vec<usize>,
+    /// Sections: their subsections, sorted like pages.
+    pub subsections: Vec<usize>,
+    /// The same content in the other languages (and this one), in the
+    /// configured language order.
+    pub translations: Vec<usize>,
+    pub related: Vec<Related>,
+    /// Index into [`Site::categories`].
+    pub category_index: Option<usize>,
+}
+
+impl Entry {
+    pub fn is_section(&self) -> bool {
+        self.kind == Kind::Section
+    }
+}
+
+/// The pages of one category in one language.
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub slug: String,
+    pub lang: String,
+    pub path: String,
+    pub url: String,
+    /// Pages, sorted like a section's.
+    pub pages: Vec<usize>,
+    /// The same category in the other languages (and this one).
+    pub translations: Vec<usize>,
+}
+
+/// The model of the whole site.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Sorted by key, then language in configured order.
+    pub entries: Vec<Entry>,
+    pub categories: Vec<Category>,
+    /// (key, lang) → entry.
+    by_key: HashMap<(String, String), usize>,
+    /// lang → home entry.
+    homes: BTreeMap<String, usize>,
+}
+
+/// The home page's key.
+pub const HOME_KEY: &str = "_index.md";
+
+impl Site {
+    /// Build the model from parsed files and their rendered bodies (same
+    /// order). Returns warnings beside the site; all errors together.
+    pub fn new(
+        config: Config,
+        files: Vec<SourceFile>,
+        bodies: Vec<Body>,
+    ) -> Result<(Site, Vec<Error>), Vec<Error>> {
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        let lang_rank: HashMap<&str, usize> = config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.code.as_str(), i))
+            .collect();
+
+        // Entries, with their sources kept aside for located errors.
+        let mut items: Vec<(Entry, Option<SourceFile>)> = Vec::with_capacity(files.len() + 3);
+        for (file, body) in files.into_iter().zip(bodies) {
+            match entry_for(&config, &file, body) {
+                Ok(e) => items.push((e, Some(file))),
+                Err(e) => errors.push(e),
+            }
+        }
+        // A home page in every language, even without `_index.md`.
+        for lang in &config.languages {
+            let has_home = items
+                .iter()
+                .any(|(e, _)| e.key == HOME_KEY && e.lang == lang.code);
+            if !has_home {
+                items.push((generated_home(&config, &lang.code), None));
+            }
+        }
+        items.sort_by(|(a, _), (b, _)| {
+            (a.key.as_str(), lang_rank.get(a.lang.as_str()))
+                .cmp(&(b.key.as_str(), lang_rank.get(b.lang.as_str())))
+        });
+
+        // Two files for one key and language (`x.md` and `x.en.md`), and
+        // two entries on one URL.
+        let mut by_key: HashMap<(String, String), usize> = HashMap::new();
+        let mut by_path: HashMap<String, usize> = HashMap::new();
+        for (i, (e, _)) in items.iter().enumerate() {
+            if let Some(&j) = by_key.get(&(e.key.clone(), e.lang.clone())) {
+                errors.push(
+                    Error::new(format!(
+                        "`{}` is the same page as `{}` in `{}`",
+                        e.display_path, items[j].0.display_path, e.lang
+                    ))
+                    .in_file(&e.display_path),
+                );
+                continue;
+            }
+            if let Some(&j) = by_path.get(&e.path) {
+                errors.push(
+                    Error::new(format!(
+                        "`{}` and `{}` would both be written to `/{}`",
+                        items[j].0.display_path, e.display_path, e.path
+                    ))
+                    .in_file(&e.display_path)
+                    .with_hint("give one of them another file name or a `slug`"),
+                );
+                continue;
+            }
+            by_key.insert((e.key.clone(), e.lang.clone()), i);
+            by_path.insert(e.path.clone(), i);
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let (mut entries, sources): (Vec<Entry>, Vec<Option<SourceFile>>) =
+            items.into_iter().unzip();
+        let homes: BTreeMap<String, usize> = config
+            .languages
+            .iter()
+            .filter_map(|l| {
+                by_key
+                    .get(&(HOME_KEY.to_string(), l.code.clone()))
+                    .map(|&i| (l.code.clone(), i))
+            })
+            .collect();
+
+        link_translations(&mut entries, &by_key, &config);
+        link_sections(&mut entries, &by_key);
+
+        // `@/` links must name existing content.
+        for (e, src) in entries.iter().zip(&sources) {
+            let Some(src) = src else { continue };
+            for link in &e.body.links {
+                let (path, _) = split_fragment(&link.target);
+                if resolve_key(&by_key, &config, path, &e.lang).is_none() {
+                    errors.push(
+                        Error::new(format!("link target `@/{path}` does not exist"))
+                            .at(&e.display_path, &src.source, link.span.clone())
+                            .with_label("no such page")
+                            .with_hint("internal links name a file under content/, like `@/templates/x.md`"),
+                    );
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+
+        let categories = build_categories(&mut entries, &config);
+        let related_warnings = compute_related(&mut entries, &sources, &by_key, &config);
+        warnings.extend(related_warnings);
+
+        Ok((
+            Site {
+                config,
+                entries,
+                categories,
+                by_key,
+                homes,
+            },
+            warnings,
+        ))
+    }
+
+    /// The entry of `key` in `lang`.
+    pub fn find(&self, key: &str, lang: &str) -> Option<usize> {
+        self.by_key
+            .get(&(key.to_string(), lang.to_string()))
+            .copied()
+    }
+
+    /// The home page of a language.
+    pub fn home(&self, lang: &str) -> Option<usize> {
+        self.homes.get(lang).copied()
+    }
+
+    /// Resolve a content path (`templates/x.md`, `templates/x.zh.md`,
+    /// optionally with `#fragment`) for a reader of `lang`: the entry in
+    /// that language, else in the default language.
+    pub fn resolve(&self, target: &str, lang: &str) -> Option<usize> {
+        let (path, _) = split_fragment(target);
+        resolve_key(&self.by_key, &self.config, path, lang)
+    }
+
+    /// The URL of a `@/…` target (without the `@/`) for a reader of `lang`,
+    /// fragment kept.
+    pub fn resolve_url(&self, target: &str, lang: &str) -> Option<String> {
+        let i = self.resolve(target, lang)?;
+        let (_, fragment) = split_fragment(target);
+        Some(format!("{}{}", self.entries[i].url, fragment))
+    }
+
+    /// Number of pages (not sections) in all languages.
+    pub fn page_count(&self) -> usize {
+        self.entries.iter().filter(|e| !e.is_section()).count()
+    }
+}
+
+/// `"a.md#b"` → `("a.md", "#b")`.
+fn split_fragment(target: &str) -> (&str, &str) {
+    match target.find('#') {
+        Some(i) => (&target[..i], &target[i..]),
+        None => (target, ""),
+    }
+}
+
+fn resolve_key(
+    by_key: &HashMap<(String, String), usize>,
+    config: &Config,
+    path: &str,
+    lang: &str,
+) -> Option<usize> {
+    let path = path.trim_start_matches('/');
+    let get = |k: &str, l: &str| by_key.get(&(k.to_string(), l.to_string())).copied();
+    // An explicit language: `templates/x.zh.md`.
+    if let Some(stem) = path.strip_suffix(".md")
+        && let Some((base, suffix)) = stem.rsplit_once('.')
+        && config.has_language(suffix)
+    {
+        return get(&format!("{base}.md"), suffix);
+    }
+    // A directory names its section.
+    let key = if path.is_empty() || path.ends_with('/') {
+        format!("{path}{HOME_KEY}")
+    } else {
+        path.to_string()
+    };
+    get(&key, lang).or_else(|| get(&key, &config.default_language))
+}
+
+fn entry_for(config: &Config, file: &SourceFile, body: Body) -> Result<Entry, Error> {
+    let fm = &file.front;
+    let prefix = config.lang_prefix(&file.lang);
+    let dir_path: String = file
+        .dirs
+        .iter()
+        .map(|d| {
+            let s = slugify(d);
+            format!("{}/", if s.is_empty() { "_" } else { &s })
+        })
+        .collect();
+    let (slug, path) = match file.kind {
+        Kind::Section => (
+            file.dirs.last().map(|d| slugify(d)).unwrap_or_default(),
+            format!("{prefix}{dir_path}"),
+        ),
+        Kind::Page => {
+            let slug = slugify(fm.slug.as_deref().unwrap_or(&file.stem));
+            if slug.is_empty() {
+                return Err(Error::new(
+                    "the page's slug is empty: the file name has no letters or digits",
+                )
+                .in_file(&file.display_path)
+                .with_hint("set `slug` in the front matter"));
+            }
+            let path = format!("{prefix}{dir_path}{slug}/");
+            (slug, path)
+        }
+    };
+    let title = fm.title.clone().unwrap_or_else(|| match file.kind {
+        Kind::Section if file.dirs.is_empty() => config.title.clone(),
+        _ => file.stem.clone(),
+    });
+    let reading_time = body.word_count.div_ceil(200).max(1);
+    Ok(Entry {
+        kind: file.kind,
+        key: file.key.clone(),
+        lang: file.lang.clone(),
+        display_path: file.display_path.clone(),
+        source: Some(Arc::clone(&file.source)),
+        slug,
+        url: config.link(&path),
+        path,
+        title,
+        description: fm.description.clone().unwrap_or_default(),
+        date: fm.date.as_ref().map(|d| d.0.clone()),
+        weight: fm.weight.unwrap_or(0),
+        category: fm
+            .category
+            .as_ref()
+            .map(|c| slugify(c))
+            .filter(|c| !c.is_empty()),
+        tags: fm.tags.clone(),
+        template: fm.template.clone(),
+        extra: fm.extra.clone(),
+        body,
+        reading_time,
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        translations: Vec::new(),
+        related: Vec::new(),
+        category_index: None,
+    })
+}
+
+fn generated_home(config: &Config, lang: &str) -> Entry {
+    let path = config.lang_prefix(lang);
+    Entry {
+        kind: Kind::Section,
+        key: HOME_KEY.to_string(),
+        lang: lang.to_string(),
+        display_path: String::new(),
+        source: None,
+        slug: String::new(),
+        url: config.link(&path),
+        path,
+        title: config.title.clone(),
+        description: config.description.clone(),
+        date: None,
+        weight: 0,
+        category: None,
+        tags: Vec::new(),
+        template: None,
+        extra: serde_json::Map::new(),
+        body: Body::default(),
+        reading_time: 1,
+        parent: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+        translations: Vec::new(),
+        related: Vec::new(),
+        category_index: None,
+    }
+}
+
+fn link_translations(
+    entries: &mut [Entry],
+    by_key: &HashMap<(String, String), usize>,
+    config: &Config,
+) {
+    for e in entries.iter_mut() {
+        e.translations = config
+            .languages
+            .iter()
+            .filter_map(|l| by_key.get(&(e.key.clone(), l.code.clone())).copied())
+            .collect();
+    }
+}
+
+/// The key of the section a content path belongs to: the nearest ancestor
+/// directory's `_index.md` that exists in `lang`.
+fn parent_section(
+    key: &str,
+    is_section: bool,
+    lang: &str,
+    by_key: &HashMap<(String, String), usize>,
+) -> Option<usize> {
+    if key == HOME_KEY {
+        return None;
+    }
+    let mut dir = key.rsplit_once('/').map_or("", |(d, _)| d);
+    if is_section {
+        dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+    }
+    loop {
+        let candidate = if dir.is_empty() {
+            HOME_KEY.to_string()
+        } else {
+            format!("{dir}/{HOME_KEY}")
+        };
+        if let Some(&i) = by_key.get(&(candidate, lang.to_string())) {
+            return Some(i);
+        }
+        if dir.is_empty() {
+            return None;
+        }
+        dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+    }
+}
+
+/// Weight, then date (newest first), then title, then key.
+fn listing_order(entries: &[Entry], list: &mut [usize]) {
+    list.sort_by(|&a, &b| {
+        let (a, b) = (&entries[a], &entries[b]);
+        a.weight
+            .cmp(&b.weight)
+            .then_with(|| b.date.cmp(&a.date))
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.key.cmp(&b.key))
+    });
+}
+
+fn link_sections(entries: &mut [Entry], by_key: &HashMap<(String, String), usize>) {
+    let mut children: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, e) in entries.iter_mut().enumerate() {
+        let parent = parent_section(&e.key, e.is_section(), &e.lang, by_key);
+        e.parent = parent;
+        if let Some(p) = parent {
+            let slot = children.entry(p).or_default();
+            if e.is_section() {
+                slot.1.push(i);
+            } else {
+                slot.0.push(i);
+            }
+        }
+    }
+    for (p, (mut pages, mut subsections)) in children {
+        listing_order(entries, &mut pages);
+        listing_order(entries, &mut subsections);
+        entries[p].pages = pages;
+        entries[p].subsections = subsections;
+    }
+}
+
+fn build_categories(entries: &mut [Entry], config: &Config) -> Vec<Category> {
+    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if let (Some(c), Kind::Page) = (&e.category, e.kind) {
+            groups
+                .entry((c.clone(), e.lang.clone()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let lang_rank = |l: &str| config.languages.iter().position(|x| x.code == l);
+    let mut keys: Vec<(String, String)> = groups.keys().cloned().collect();
+    keys.sort_by(|a, b| (&a.0, lang_rank(&a.1)).cmp(&(&b.0, lang_rank(&b.1))));
+    let mut categories: Vec<Category> = Vec::with_capacity(keys.len());
+    for (slug, lang) in &keys {
+        let mut pages = groups
+            .remove(&(slug.clone(), lang.clone()))
+            .unwrap_or_default();
+        listing_order(entries, &mut pages);
+        let path = format!(
+            "{}{}/{}/",
+            config.lang_prefix(lang),
+            config.category_path,
+            slug
+        );
+        for &p in &pages {
+            entries[p].category_index = Some(categories.len());
+        }
+        categories.push(Category {
+            slug: slug.clone(),
+            lang: lang.clone(),
+            url: config.link(&path),
+            path,
+            pages,
+            translations: Vec::new(),
+        });
+    }
+    for i in 0..categories.len() {
+        let slug = categories[i].slug.clone();
+        categories[i].translations = (0..categories.len())
+            .filter(|&j| categories[j].slug == slug)
+            .collect();
+    }
+    categories
+}
+
+/// Words of a text for similarity: lowercase runs of letters and digits
+/// (three or more characters), and each CJK character on its own.
+fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<String>| {
+        if word.chars().count() >= 3 {
+            out.push(std::mem::take(word));
+        } else {
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if crate::util::is_cjk(c) {
+            flush(&mut word, &mut out);
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else {
+            flush(&mut word, &mut out);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// One translation group as the related-score sees it.
+struct Doc {
+    key: String,
+    /// The section's key: related pages come from the same section.
+    section: Option<String>,
+    slug: String,
+    category: Option<String>,
+    tags: BTreeSet<String>,
+    /// (term id, tf-idf weight), sorted by id, unit length.
+    vector: Vec<(usize, f64)>,
+    explicit: Vec<String>,
+    /// The entry that stands for the group (default language if any).
+    canonical: usize,
+}
+
+/// Explicit `related` first, then the best scores over shared category,
+/// tags and words, computed once per translation group and shown to each
+/// reader in their language (or the default language, marked fallback).
+fn compute_related(
+    entries: &mut [Entry],
+    sources: &[Option<SourceFile>],
+    by_key: &HashMap<(String, String), usize>,
+    config: &Config,
+) -> Vec<Error> {
+    let weights = &config.related;
+    // Translation groups of pages, in key order.
+    let mut groups: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if e.is_section() {
+            continue;
+        }
+        let slot = groups.entry(e.key.as_str()).or_insert(i);
+        if e.lang == config.default_language {
+            *slot = i;
+        }
+    }
+    // Vocabulary and document frequencies.
+    let mut vocab: HashMap<String, usize> = HashMap::new();
+    let mut doc_terms: Vec<Vec<(usize, f64)>> = Vec::with_capacity(groups.len());
+    let mut df: Vec<usize> = Vec::new();
+    for &c in groups.values() {
+        let e = &entries[c];
+        let mut counts: BTreeMap<usize, f64> = BTreeMap::new();
+        for t in terms(&format!("{} {}", e.title, e.description)) {
+            let next = vocab.len();
+            let id = *vocab.entry(t).or_insert(next);
+            if id == df.len() {
+                df.push(0);
+            }
+            *counts.entry(id).or_insert(0.0) += 1.0;
+        }
+        for &id in counts.keys() {
+            df[id] += 1;
+        }
+        doc_terms.push(counts.into_iter().collect());
+    }
+    let n = groups.len().max(1) as f64;
+    let docs: Vec<Doc> = groups
+        .iter()
+        .zip(doc_terms)
+        .map(|((key, &c), counts)| {
+            let e = &entries[c];
+            let mut vector: Vec<(usize, f64)> = counts
+                .into_iter()
+                .map(|(id, tf)| (id, tf * (n / df[id] as f64).ln()))
+                .filter(|(_, w)| *w > 0.0)
+                .collect();
+            let norm = vector.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                for (_, w) in &mut vector {
+                    *w /= norm;
+                }
+            }
+            Doc {
+                key: key.to_string(),
+                section: e.parent.map(|p| entries[p].key.clone()),
+                slug: e.slug.clone(),
+                category: e.category.clone(),
+                tags: e.tags.iter().map(|t| t.to_lowercase()).collect(),
+                vector,
+                explicit: sources[c]
+                    .as_ref()
+                    .map(|s| s.front.related.clone())
+                    .unwrap_or_default(),
+                canonical: c,
+            }
+        })
+        .collect();
+    // Postings: term → docs, tag → docs, (section, category) → docs.
+    let mut term_docs: Vec<Vec<(usize, f64)>> = vec![Vec::new(); vocab.len()];
+    let mut tag_docs: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut cat_docs: HashMap<(Option<&str>, &str), Vec<usize>> = HashMap::new();
+    let mut by_slug: HashMap<(Option<&str>, &str), usize> = HashMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for &(id, w) in &doc.vector {
+            term_docs[id].push((d, w));
+        }
+        for t in &doc.tags {
+            tag_docs.entry(t.as_str()).or_default().push(d);
+        }
+        if let Some(c) = &doc.category {
+            cat_docs
+                .entry((doc.section.as_deref(), c.as_str()))
+                .or_default()
+                .push(d);
+        }
+        by_slug
+            .entry((doc.section.as_deref(), doc.slug.as_str()))
+            .or_insert(d);
+    }
+    let by_doc_key: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(d, doc)| (doc.key.as_str(), d))
+        .collect();
+
+    // Related doc ids per doc (in parallel), plus unresolved explicit slugs.
+    let limit = weights.limit;
+    // Sections as small integers, so the inner loops compare numbers.
+    let mut section_ids: HashMap<Option<&str>, usize> = HashMap::new();
+    let section_of: Vec<usize> = docs
+        .iter()
+        .map(|doc| {
+            let next = section_ids.len();
+            *section_ids.entry(doc.section.as_deref()).or_insert(next)
+        })
+        .collect();
+
+    // Each worker keeps dense score arrays (reset after each doc), so the
+    // cost is the number of (doc, candidate) pairs that share something.
+    struct Scratch {
+        scores: Vec<f64>,
+        shared_tags: Vec<u32>,
+        seen: Vec<bool>,
+        touched: Vec<usize>,
+    }
+    let n_docs = docs.len();
+    let results: Vec<(Vec<usize>, Vec<String>)> = (0..n_docs)
+        .into_par_iter()
+        .map_init(
+            || Scratch {
+                scores: vec![0.0; n_docs],
+                shared_tags: vec![0; n_docs],
+                seen: vec![false; n_docs],
+                touched: Vec::new(),
+            },
+            |scratch, d| {
+                let doc = &docs[d];
+                let mut chosen: Vec<usize> = Vec::new();
+                let mut missing = Vec::new();
+                for want in &doc.explicit {
+                    let found = by_slug
+                        .get(&(doc.section.as_deref(), slugify(want).as_str()))
+                        .or_else(|| by_doc_key.get(want.trim_start_matches("@/")))
+                        .copied();
+                    match found {
+                        Some(o) if o != d && !chosen.contains(&o) => chosen.push(o),
+                        Some(_) => {}
+                        None => missing.push(want.clone()),
+                    }
+                }
+                if chosen.len() >= limit {
+                    return (chosen, missing);
+                }
+                let section = section_of[d];
+                let Scratch {
+                    scores,
+                    shared_tags,
+                    seen,
+                    touched,
+                } = scratch;
+                let mut touch = |o: usize, touched: &mut Vec<usize>| {
+                    if !seen[o] {
+                        seen[o] = true;
+                        touched.push(o);
+                    }
+                };
+                for &(id, w) in &doc.vector {
+                    for &(o, wo) in &term_docs[id] {
+                        if section_of[o] == section {
+                            touch(o, touched);
+                            scores[o] += weights.text * w * wo;
+                        }
+                    }
+                }
+                for t in &doc.tags {
+                    for &o in tag_docs.get(t.as_str()).into_iter().flatten() {
+                        if section_of[o] == section {
+                            touch(o, touched);
+                            shared_tags[o] += 1;
+                        }
+                    }
+                }
+                let same_category =
+                    |o: usize| doc.category.is_some() && docs[o].category == doc.category;
+                let mut candidates: Vec<(f64, usize)> =
+                    Vec::with_capacity(touched.len() + limit + 1);
+                for &o in touched.iter() {
+                    let shared = shared_tags[o] as usize;
+                    let mut score = scores[o];
+                    if shared > 0 {
+                        let union = doc.tags.len() + docs[o].tags.len() - shared;
+                        score += weights.tags * shared as f64 / union.max(1) as f64;
+                    }
+                    if same_category(o) {
+                        score += weights.category;
+                    }
+                    candidates.push((score, o));
+                }
+                // Pages sharing only the category all score the category
+                // weight; the first `limit + 1` of them in key order suffice.
+                if let Some(c) = &doc.category
+                    && weights.category > 0.0
+                {
+                    let list = cat_docs
+                        .get(&(doc.section.as_deref(), c.as_str()))
+                        .map_or(&[][..], Vec::as_slice);
+                    candidates.extend(
+                        list.iter()
+                            .filter(|&&o| !seen[o])
+                            .take(limit + 1)
+                            .map(|&o| (weights.category, o)),
+                    );
+                }
+                for &o in touched.iter() {
+                    scores[o] = 0.0;
+                    shared_tags[o] = 0;
+                    seen[o] = false;
+                }
+                touched.clear();
+                candidates.retain(|&(s, o)| s > 0.0 && o != d && !chosen.contains(&o));
+                let order =
+                    |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+                let want = limit - chosen.len();
+                if candidates.len() > want && want > 0 {
+                    candidates.select_nth_unstable_by(want - 1, order);
+                    candidates.truncate(want);
+                }
+                candidates.sort_by(order);
+                chosen.extend(candidates.into_iter().take(want).map(|(_, o)| o));
+                (chosen, missing)
+            },
+        )
+        .collect();
+
+    let mut warnings = Vec::new();
+    for (d, (chosen, missing)) in results.iter().enumerate() {
+        let doc = &docs[d];
+        for want in missing {
+            let canonical = &entries[doc.canonical];
+            let w = Error::warning(format!(
+                "related page `{want}` does not exist; it is left out"
+            ));
+            warnings.push(match &sources[doc.canonical] {
+                Some(src) => {
+                    let fm = &src.source[..src.body_start];
+                    match fm.find(&format!("\"{want}\"")) {
+                        Some(i) => {
+                            w.at(&canonical.display_path, &src.source, i..i + want.len() + 2)
+                        }
+                        None => w.in_file(&canonical.display_path),
+                    }
+                }
+                None => w.in_file(&canonical.display_path),
+            });
+        }
+        // Show the group's related pages in each of its languages.
+        for &member in &entries[doc.canonical].translations.clone() {
+            let lang = entries[member].lang.clone();
+            entries[member].related = chosen
+                .iter()
+                .filter_map(|&o| {
+                    let key = &docs[o].key;
+                    match by_key.get(&(key.clone(), lang.clone())) {
+                        Some(&i) => Some(Related {
+                            entry: i,
+                            fallback: false,
+                        }),
+                        None => by_key
+                            .get(&(key.clone(), config.default_language.clone()))
+                            .map(|&i| Related {
+                                entry: i,
+                                fallback: true,
+                            }),
+                    }
+                })
+                .collect();
+        }
+    }
+    warnings
+}

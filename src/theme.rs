@@ -1,0 +1,606 @@
+//! The tera environment: templates from `themes/<name>/templates`, each
+//! overridable by a file of the same name in the site's own `templates/`;
+//! the render context of pages, sections, categories and the 404 page; and
+//! the functions templates call:
+//!
+//! - `t(key="…", name=value…)`: a Fluent message in the current language,
+//!   with arguments (plural-aware through Fluent);
+//! - `url(path="…")`: a link in the current language — `@/x.md` resolves a
+//!   page, `/templates/` gets the language prefix, `asset=true` skips it;
+//! - `get_page(path="templates/x.md")`, `get_section(path="templates/_index.md")`:
+//!   another page or section, in the current language when translated.
+//!
+//! One [`Renderer`] is shared by all rayon workers.
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::i18n::{Arg, Catalog};
+use crate::site::{Entry, Site};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
+
+/// Templates every theme must provide.
+pub const REQUIRED: [&str; 5] = [
+    "index.html",
+    "section.html",
+    "page.html",
+    "category.html",
+    "404.html",
+];
+
+/// The theme's templates, parsed, before they are bound to a site.
+pub struct Theme {
+    tera: Tera,
+    /// Filled by [`Theme::bind`]; the functions read the site through it.
+    slot: Arc<OnceLock<Arc<Data>>>,
+    /// Template name → (display path, text), for located errors.
+    files: HashMap<String, (String, Arc<str>)>,
+    /// Static directories to copy, theme first then the site's.
+    pub static_dirs: Vec<PathBuf>,
+}
+
+/// A theme bound to a built site: renders every output page.
+pub struct Renderer {
+    tera: Tera,
+    files: HashMap<String, (String, Arc<str>)>,
+    data: Arc<Data>,
+}
+
+/// Pre-built template values, shared by the render functions.
+struct Data {
+    site: Arc<Site>,
+    catalog: Arc<Catalog>,
+    /// Per entry: its summary (what listings show).
+    summaries: Vec<Value>,
+    config: Value,
+}
+
+fn obj(pairs: Vec<(&'static str, Value)>) -> Value {
+    Value::from(pairs.into_iter().collect::<BTreeMap<&'static str, Value>>())
+}
+
+impl Theme {
+    /// Read `root/themes/<theme>/templates/**` and `root/templates/**`.
+    pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Error>> {
+        let theme_dir = root.join("themes").join(&config.theme);
+        let theme_templates = theme_dir.join("templates");
+        let site_templates = root.join("templates");
+        let mut errors = Vec::new();
+        if !theme_templates.is_dir() {
+            return Err(vec![
+                Error::new(format!(
+                    "theme `{}` not found: no directory `themes/{}/templates`",
+                    config.theme, config.theme
+                ))
+                .in_file(crate::config::FILE_NAME),
+            ]);
+        }
+        let mut files: BTreeMap<String, (String, Arc<str>)> = BTreeMap::new();
+        for (dir, display_prefix) in [
+            (
+                &theme_templates,
+                format!("themes/{}/templates", config.theme),
+            ),
+            (&site_templates, "templates".to_string()),
+        ] {
+            if !dir.is_dir() {
+                continue;
+            }
+            for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(e) => e,
+                    Err(e) => {
+                        errors.push(Error::new(format!("cannot walk `{display_prefix}`: {e}")));
+                        continue;
+                    }
+                };
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let Some(name) = entry
+                    .path()
+                    .strip_prefix(dir)
+                    .ok()
+                    .and_then(|r| r.to_str())
+                    .map(|r| r.replace('\\', "/"))
+                else {
+                    continue;
+                };
+                let display = format!("{display_prefix}/{name}");
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => {
+                        files.insert(name, (display, Arc::from(text)));
+                    }
+                    Err(e) => errors.push(
+                        Error::new(format!("cannot read: {}", crate::util::io_reason(&e)))
+                            .in_file(display),
+                    ),
+                }
+            }
+        }
+        for name in REQUIRED {
+            if !files.contains_key(name) {
+                errors.push(Error::new(format!(
+                    "the theme has no `{name}` (looked in themes/{}/templates and templates)",
+                    config.theme
+                )));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        // Functions first: tera checks calls when templates are added.
+        let slot: Arc<OnceLock<Arc<Data>>> = Arc::new(OnceLock::new());
+        register(&mut tera, &slot);
+        if let Err(e) = tera.add_raw_templates(files.iter().map(|(n, (_, t))| (n.as_str(), &**t))) {
+            let files: HashMap<String, (String, Arc<str>)> = files.into_iter().collect();
+            return Err(vec![tera_error(&e, &files, None)]);
+        }
+        let mut static_dirs = vec![theme_dir.join("static")];
+        static_dirs.push(root.join("static"));
+        static_dirs.retain(|d| d.is_dir());
+        Ok(Theme {
+            tera,
+            slot,
+            files: files.into_iter().collect(),
+            static_dirs,
+        })
+    }
+
+    /// Bind to a site: register the functions and pre-build the values.
+    pub fn bind(self, site: Arc<Site>, catalog: Arc<Catalog>) -> Renderer {
+        let summaries = site
+            .entries
+            .par_iter()
+            .map(|e| summary(&site, &catalog, e))
+            .collect();
+        let config = config_value(&site.config);
+        let data = Arc::new(Data {
+            site,
+            catalog,
+            summaries,
+            config,
+        });
+        // A fresh slot is always empty; a second bind cannot happen.
+        let _ = self.slot.set(Arc::clone(&data));
+        let tera = self.tera;
+        Renderer {
+            tera,
+            files: self.files,
+            data,
+        }
+    }
+}
+
+/// Register `t`, `url`, `get_page` and `get_section`, reading the site
+/// from `slot` once bound.
+fn register(tera: &mut Tera, slot: &Arc<OnceLock<Arc<Data>>>) {
+    fn bound(slot: &OnceLock<Arc<Data>>) -> TeraResult<&Data> {
+        slot.get()
+            .map(|d| &**d)
+            .ok_or_else(|| tera::Error::message("the theme is not bound to a site yet"))
+    }
+    let s = Arc::clone(slot);
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+        fn_t(bound(&s)?, kwargs, state)
+    });
+    let s = Arc::clone(slot);
+    tera.register_function("url", move |kwargs: Kwargs, state: &State| {
+        fn_url(bound(&s)?, kwargs, state)
+    });
+    let s = Arc::clone(slot);
+    tera.register_function("get_page", move |kwargs: Kwargs, state: &State| {
+        fn_get(bound(&s)?, kwargs, state, false)
+    });
+    let s = Arc::clone(slot);
+    tera.register_function("get_section", move |kwargs: Kwargs, state: &State| {
+        fn_get(bound(&s)?, kwargs, state, true)
+    });
+}
+
+fn config_value(c: &Config) -> Value {
+    let languages: Vec<Value> = c
+        .languages
+        .iter()
+        .map(|l| {
+            obj(vec![
+                ("code", l.code.as_str().into()),
+                ("name", l.name.as_str().into()),
+            ])
+        })
+        .collect();
+    obj(vec![
+        ("title", c.title.as_str().into()),
+        ("description", c.description.as_str().into()),
+        ("base_url", c.base_url.as_str().into()),
+        ("default_language", c.default_language.as_str().into()),
+        ("languages", languages.into()),
+    ])
+}
+
+fn category_value(site: &Site, catalog: &Catalog, index: usize) -> Value {
+    let c = &site.categories[index];
+    obj(vec![
+        ("slug", c.slug.as_str().into()),
+        (
+            "name",
+            catalog
+                .t(&c.lang, &format!("category-{}", c.slug), &[])
+                .into(),
+        ),
+        ("url", c.url.as_str().into()),
+        ("count", c.pages.len().into()),
+    ])
+}
+
+/// What a listing shows of a page or section.
+fn summary(site: &Site, catalog: &Catalog, e: &Entry) -> Value {
+    let category = match e.category_index {
+        Some(i) => category_value(site, catalog, i),
+        None => Value::none(),
+    };
+    let tags: Vec<Value> = e.tags.iter().map(|t| Value::from(t.as_str())).collect();
+    obj(vec![
+        ("key", e.key.as_str().into()),
+        ("lang", e.lang.as_str().into()),
+        ("title", e.title.as_str().into()),
+        ("description", e.description.as_str().into()),
+        ("summary", e.body.summary.as_str().into()),
+        ("url", e.url.as_str().into()),
+        ("path", format!("/{}", e.path).into()),
+        ("slug", e.slug.as_str().into()),
+        ("date", e.date.as_deref().into()),
+        ("weight", e.weight.into()),
+        ("category", category),
+        ("tags", tags.into()),
+        ("reading_time", e.reading_time.into()),
+        ("word_count", e.body.word_count.into()),
+        ("is_section", e.is_section().into()),
+        ("page_count", e.pages.len().into()),
+    ])
+}
+
+fn kwarg_str(kwargs: &Kwargs, name: &str) -> TeraResult<String> {
+    kwargs.must_get::<String>(name)
+}
+
+fn current_lang(data: &Data, kwargs: &Kwargs, state: &State) -> TeraResult<String> {
+    if let Some(l) = kwargs.get::<String>("lang")? {
+        return Ok(l);
+    }
+    Ok(state
+        .get::<String>("lang")?
+        .unwrap_or_else(|| data.site.config.default_language.clone()))
+}
+
+fn fn_t(data: &Data, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let key = kwarg_str(&kwargs, "key")?;
+    let lang = current_lang(data, &kwargs, state)?;
+    let mut args: Vec<(String, Arg)> = Vec::new();
+    for (k, v) in kwargs.iter() {
+        let Some(name) = k.as_str() else { continue };
+        if name == "key" || name == "lang" {
+            continue;
+        }
+        let arg = match v.as_f64() {
+            Some(n) if v.is_number() => Arg::Number(n),
+            _ => Arg::Str(v.as_str().map_or_else(|| v.to_string(), str::to_string)),
+        };
+        args.push((name.to_string(), arg));
+    }
+    args.sort_by(|a, b| a.0.cmp(&b.0));
+    let borrowed: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    Ok(data.catalog.t(&lang, &key, &borrowed))
+}
+
+fn fn_url(data: &Data, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let path = kwarg_str(&kwargs, "path")?;
+    let lang = current_lang(data, &kwargs, state)?;
+    let site = &data.site;
+    if let Some(target) = path.strip_prefix("@/") {
+        return site
+            .resolve_url(target, &lang)
+            .ok_or_else(|| tera::Error::message(format!("url: no page `{path}`")));
+    }
+    if path.starts_with("http://") || path.starts_with("https://") || path.starts_with("//") {
+        return Ok(path);
+    }
+    let asset = kwargs.get::<bool>("asset")?.unwrap_or(false);
+    let path = path.trim_start_matches('/');
+    Ok(if asset {
+        site.config.link(path)
+    } else {
+        site.config
+            .link(&format!("{}{path}", site.config.lang_prefix(&lang)))
+    })
+}
+
+fn fn_get(data: &Data, kwargs: Kwargs, state: &State, section: bool) -> TeraResult<Value> {
+    let path = kwarg_str(&kwargs, "path")?;
+    let lang = current_lang(data, &kwargs, state)?;
+    let target = path.trim_start_matches("@/");
+    let i = data
+        .site
+        .resolve(target, &lang)
+        .filter(|&i| data.site.entries[i].is_section() == section)
+        .ok_or_else(|| {
+            let what = if section { "get_section" } else { "get_page" };
+            tera::Error::message(format!(
+                "{what}: no {} `{path}`",
+                if section { "section" } else { "page" }
+            ))
+        })?;
+    Ok(if section {
+        section_value(data, i)
+    } else {
+        page_value(data, i)
+    })
+}
+
+fn list(data: &Data, items: &[usize]) -> Value {
+    Value::from(
+        items
+            .iter()
+            .map(|&i| data.summaries[i].clone())
+            .collect::<Vec<Value>>(),
+    )
+}
+
+fn with(base: &Value, extra: Vec<(&'static str, Value)>) -> Value {
+    let mut map: BTreeMap<String, Value> = base
+        .as_map()
+        .map(|m| {
+            m.iter()
+                .filter_map(|(k, v)| k.as_str().map(|k| (k.to_string(), v.clone())))
+                .collect()
+        })
+        .unwrap_or_default();
+    for (k, v) in extra {
+        map.insert(k.to_string(), v);
+    }
+    Value::from(map)
+}
+
+fn headings(e: &Entry) -> Value {
+    Value::from(
+        e.body
+            .headings
+            .iter()
+            .map(|h| {
+                obj(vec![
+                    ("level", h.level.into()),
+                    ("id", h.id.as_str().into()),
+                    ("text", h.text.as_str().into()),
+                ])
+            })
+            .collect::<Vec<Value>>(),
+    )
+}
+
+fn page_value(data: &Data, i: usize) -> Value {
+    let e = &data.site.entries[i];
+    let related: Vec<Value> = e
+        .related
+        .iter()
+        .map(|r| {
+            with(
+                &data.summaries[r.entry],
+                vec![("fallback", r.fallback.into())],
+            )
+        })
+        .collect();
+    let extra = Value::from_serializable(&e.extra);
+    with(
+        &data.summaries[i],
+        vec![
+            ("content", Value::safe_string(&e.body.html)),
+            ("headings", headings(e)),
+            ("related", related.into()),
+            ("extra", extra),
+        ],
+    )
+}
+
+fn section_value(data: &Data, i: usize) -> Value {
+    let e = &data.site.entries[i];
+    with(
+        &data.summaries[i],
+        vec![
+            ("content", Value::safe_string(&e.body.html)),
+            ("headings", headings(e)),
+            ("pages", list(data, &e.pages)),
+            ("subsections", list(data, &e.subsections)),
+            ("extra", Value::from_serializable(&e.extra)),
+        ],
+    )
+}
+
+/// Turn a tera error into a site error located in the template file.
+fn tera_error(
+    e: &tera::Error,
+    files: &HashMap<String, (String, Arc<str>)>,
+    rendering: Option<&str>,
+) -> Error {
+    let context = rendering.map_or(String::new(), |r| format!(" while rendering {r}"));
+    let report = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    let mut message = match report {
+        Some(r) => r.message().to_string(),
+        None => e.to_string(),
+    };
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    let message = format!("template error{context}: {message}");
+    match report.and_then(|r| files.get(r.filename()).map(|f| (r, f))) {
+        Some((r, (display, text))) => {
+            Error::new(message).at(display.as_str(), text, r.span().range.clone())
+        }
+        None => Error::new(message),
+    }
+}
+
+/// One page of output: where it goes and its HTML.
+pub struct Output {
+    /// Relative to the output directory: `zh/templates/x/index.html`.
+    pub file: String,
+    pub html: String,
+    /// The reader's language (for link resolution afterwards).
+    pub lang: String,
+}
+
+impl Renderer {
+    fn render(&self, template: &str, ctx: &Context, what: &str) -> Result<String, Error> {
+        if !self.tera.contains_template(template) {
+            return Err(Error::new(format!(
+                "template `{template}` not found while rendering {what}"
+            )));
+        }
+        self.tera
+            .render(template, ctx)
+            .map_err(|e| tera_error(&e, &self.files, Some(what)))
+    }
+
+    fn base_context(&self, lang: &str, path: &str, alternates: Vec<(String, String)>) -> Context {
+        let site = &self.data.site;
+        let mut ctx = Context::new();
+        ctx.insert_value("config", self.data.config.clone());
+        ctx.insert("lang", lang);
+        let lang_name = site
+            .config
+            .languages
+            .iter()
+            .find(|l| l.code == lang)
+            .map_or(lang, |l| l.name.as_str());
+        ctx.insert("lang_name", lang_name);
+        ctx.insert("current_path", &format!("/{path}"));
+        ctx.insert("current_url", &site.config.link(path));
+        // The language switcher: every language, linking to this content
+        // where translated and to that language's home otherwise.
+        let switcher: Vec<Value> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let translated = alternates.iter().find(|(code, _)| code == &l.code);
+                let url = match translated {
+                    Some((_, url)) => url.clone(),
+                    None => site.config.link(&site.config.lang_prefix(&l.code)),
+                };
+                obj(vec![
+                    ("code", l.code.as_str().into()),
+                    ("name", l.name.as_str().into()),
+                    ("url", url.into()),
+                    ("translated", translated.is_some().into()),
+                    ("current", (l.code == lang).into()),
+                ])
+            })
+            .collect();
+        ctx.insert_value("languages", switcher.into());
+        let translations: Vec<Value> = alternates
+            .iter()
+            .map(|(code, url)| {
+                let name = site
+                    .config
+                    .languages
+                    .iter()
+                    .find(|l| &l.code == code)
+                    .map_or(code.as_str(), |l| l.name.as_str());
+                obj(vec![
+                    ("lang", code.as_str().into()),
+                    ("name", name.into()),
+                    ("url", url.as_str().into()),
+                ])
+            })
+            .collect();
+        ctx.insert_value("translations", translations.into());
+        ctx
+    }
+
+    /// Render entry `i` of the site with its template.
+    pub fn render_entry(&self, i: usize) -> Result<Output, Error> {
+        let site = &self.data.site;
+        let e = &site.entries[i];
+        let alternates: Vec<(String, String)> = e
+            .translations
+            .iter()
+            .map(|&t| (site.entries[t].lang.clone(), site.entries[t].url.clone()))
+            .collect();
+        let mut ctx = self.base_context(&e.lang, &e.path, alternates);
+        let (template, key, value) = if e.is_section() {
+            let default = if e.key == crate::site::HOME_KEY {
+                "index.html"
+            } else {
+                "section.html"
+            };
+            (default, "section", section_value(&self.data, i))
+        } else {
+            ("page.html", "page", page_value(&self.data, i))
+        };
+        if let Some(parent) = e.parent {
+            ctx.insert_value("parent", self.data.summaries[parent].clone());
+        }
+        ctx.insert_value(key, value);
+        let template = e.template.as_deref().unwrap_or(template);
+        let what = if e.display_path.is_empty() {
+            format!("/{}", e.path)
+        } else {
+            format!("`{}`", e.display_path)
+        };
+        let html = self.render(template, &ctx, &what)?;
+        Ok(Output {
+            file: format!("{}index.html", e.path),
+            html,
+            lang: e.lang.clone(),
+        })
+    }
+
+    /// Render category page `c` with `category.html`.
+    pub fn render_category(&self, c: usize) -> Result<Output, Error> {
+        let site = &self.data.site;
+        let cat = &site.categories[c];
+        let alternates: Vec<(String, String)> = cat
+            .translations
+            .iter()
+            .map(|&t| {
+                (
+                    site.categories[t].lang.clone(),
+                    site.categories[t].url.clone(),
+                )
+            })
+            .collect();
+        let mut ctx = self.base_context(&cat.lang, &cat.path, alternates);
+        let value = with(
+            &category_value(site, &self.data.catalog, c),
+            vec![("pages", list(&self.data, &cat.pages))],
+        );
+        ctx.insert_value("category", value);
+        let html = self.render("category.html", &ctx, &format!("/{}", cat.path))?;
+        Ok(Output {
+            file: format!("{}index.html", cat.path),
+            html,
+            lang: cat.lang.clone(),
+        })
+    }
+
+    /// Render `404.html` in the default language.
+    pub fn render_404(&self) -> Result<Output, Error> {
+        let lang = self.data.site.config.default_language.clone();
+        let ctx = self.base_context(&lang, "404.html", Vec::new());
+        let html = self.render("404.html", &ctx, "404.html")?;
+        Ok(Output {
+            file: "404.html".to_string(),
+            html,
+            lang,
+        })
+    }
+}

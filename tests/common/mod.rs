@@ -1,0 +1,195 @@
+//! A small site in a temporary directory, built through the library or the
+//! binary. Each test writes only the files it is about.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use tempfile::TempDir;
+use zapdoc::build::{Failure, Options, Summary};
+
+pub const SITE_TOML: &str = r#"title = "Test Site"
+description = "A site for tests"
+base_url = "/"
+default_language = "en"
+theme = "mini"
+
+[[languages]]
+code = "en"
+name = "English"
+
+[[languages]]
+code = "zh"
+name = "中文"
+
+[[languages]]
+code = "fr"
+name = "Français"
+"#;
+
+const BASE: &str = r#"<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head><title>{% block title %}{{ config.title }}{% endblock title %}</title>
+<link rel="stylesheet" href="{{ url(path='style.css', asset=true) }}">
+{% for tr in translations %}<link rel="alternate" hreflang="{{ tr.lang }}" href="{{ tr.url }}">
+{% endfor %}</head>
+<body>
+<nav>{% for l in languages %}<a class="lang" href="{{ l.url }}">{{ l.name }}</a>{% endfor %}</nav>
+<a class="home" href="{{ url(path='/') }}">{{ t(key="home") }}</a>
+{% block content %}{% endblock content %}
+</body>
+</html>
+"#;
+
+const PAGE: &str = r#"{% extends "base.html" %}
+{% block title %}{{ page.title }}{% endblock title %}
+{% block content %}<h1 class="title">{{ page.title }}</h1>
+<p class="description">{{ page.description }}</p>
+{% if page.category %}<a class="category" href="{{ page.category.url }}">{{ page.category.name }}</a>{% endif %}
+<div class="content">{{ page.content }}</div>
+<ul class="related">{% for r in page.related %}<li><a href="{{ r.url }}">{{ r.title }}</a>{% if r.fallback %} (fallback){% endif %}</li>{% endfor %}</ul>
+{% endblock content %}
+"#;
+
+const SECTION: &str = r#"{% extends "base.html" %}
+{% block content %}<h1 class="title">{{ section.title }}</h1>
+<div class="content">{{ section.content }}</div>
+<ul class="pages">{% for p in section.pages %}<li><a href="{{ p.url }}">{{ p.title }}</a></li>{% endfor %}</ul>
+{% endblock content %}
+"#;
+
+const CATEGORY: &str = r#"{% extends "base.html" %}
+{% block content %}<h1 class="title">{{ category.name }}</h1>
+<ul class="pages">{% for p in category.pages %}<li><a href="{{ p.url }}">{{ p.title }}</a></li>{% endfor %}</ul>
+{% endblock content %}
+"#;
+
+const NOT_FOUND: &str = r#"{% extends "base.html" %}
+{% block content %}<h1>{{ t(key="not-found") }}</h1>{% endblock content %}
+"#;
+
+pub struct TestSite {
+    pub dir: TempDir,
+}
+
+impl TestSite {
+    /// site.toml (en, zh, fr), the `mini` theme and minimal i18n files.
+    pub fn new() -> TestSite {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        site.write("site.toml", SITE_TOML);
+        site.write("themes/mini/templates/base.html", BASE);
+        site.write("themes/mini/templates/page.html", PAGE);
+        site.write("themes/mini/templates/section.html", SECTION);
+        site.write("themes/mini/templates/index.html", SECTION);
+        site.write("themes/mini/templates/category.html", CATEGORY);
+        site.write("themes/mini/templates/404.html", NOT_FOUND);
+        site.write("themes/mini/static/style.css", "body { margin: 0 }\n");
+        site.write("i18n/en.ftl", "home = Home\nnot-found = Not found\n");
+        site.write("i18n/zh.ftl", "home = 首页\nnot-found = 页面不存在\n");
+        site.write(
+            "i18n/fr.ftl",
+            "home = Accueil\nnot-found = Page introuvable\n",
+        );
+        site
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn public(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.root().join(rel)).expect("remove");
+    }
+
+    pub fn options(&self) -> Options {
+        Options::new(self.root())
+    }
+
+    pub fn build(&self) -> Result<Summary, Failure> {
+        zapdoc::build::build(&self.options())
+    }
+
+    /// Build and panic with every message when it fails.
+    pub fn build_ok(&self) -> Summary {
+        match self.build() {
+            Ok(s) => s,
+            Err(Failure::Input { errors, warnings }) => panic!(
+                "build failed:\n{}",
+                errors
+                    .iter()
+                    .chain(&warnings)
+                    .map(|e| e.render(false))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+            Err(Failure::Other(m)) => panic!("build failed: {m}"),
+        }
+    }
+
+    /// The errors of a build that must fail on its input.
+    pub fn build_errors(&self) -> Vec<zapdoc::error::Error> {
+        match self.build() {
+            Ok(_) => panic!("the build should have failed"),
+            Err(Failure::Input { errors, .. }) => errors,
+            Err(Failure::Other(m)) => panic!("expected input errors, got: {m}"),
+        }
+    }
+
+    /// A file of the output, as text.
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.public().join(rel);
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.public().join(rel).exists()
+    }
+
+    /// Run the binary: `zapdoc build --root <site> ARGS…`.
+    pub fn run(&self, args: &[&str]) -> Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_zapdoc"))
+            .arg("build")
+            .arg("--root")
+            .arg(self.root())
+            .args(args)
+            .output()
+            .expect("run zapdoc")
+    }
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.expect("walk");
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("prefix")
+                .display()
+                .to_string();
+            out.push((rel, std::fs::read(e.path()).expect("read")));
+        }
+    }
+    out
+}
+
+/// A valid diagram.
+pub const DIAGRAM: &str = "Ops { # Ops\n  n1: circle label:\"Start\"\n  n2: rectangle label:\"Do it\"\n  n1.handle(right) -> n2.handle(left)\n}\n";

@@ -1,0 +1,218 @@
+//! Markdown: extensions, syntect classes, ```flowzap fences (inline, each
+//! distinct diagram once, errors located in the .md file), heading
+//! anchors, external links, `@/` internal links.
+
+mod common;
+use common::{DIAGRAM, TestSite, snapshot, stderr};
+
+#[test]
+fn extensions_and_highlighting_into_classes() {
+    let site = TestSite::new();
+    site.write(
+        "content/code.md",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ text[^n]\n\n[^n]: a note\n\n- [x] done\n- [ ] todo\n\n```rust\nfn main() { let x = 1; }\n```\n\n```klingon\n<tlhIngan> & Hol\n```\n",
+    );
+    site.build_ok();
+    let html = site.read("code/index.html");
+    assert!(html.contains("<table>"), "{html}");
+    assert!(html.contains("<del>old</del>"), "{html}");
+    assert!(html.contains("footnote-definition"), "{html}");
+    assert!(
+        html.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<pre class=\"code\" data-lang=\"rust\"><code><span class=\"z-"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;tlhIngan&gt; &amp; Hol"), "{html}");
+    // A light and a dark stylesheet for the classes.
+    assert!(site.read("syntax-light.css").contains(".z-"));
+    assert!(site.read("syntax-dark.css").contains(".z-"));
+    assert_ne!(site.read("syntax-light.css"), site.read("syntax-dark.css"));
+}
+
+#[test]
+fn flowzap_fences_become_inline_diagrams_rendered_once_each() {
+    let site = TestSite::new();
+    let other = DIAGRAM.replace("Do it", "Do it twice");
+    for (name, d) in [("a", DIAGRAM), ("b", DIAGRAM), ("c", other.as_str())] {
+        site.write(
+            &format!("content/{name}.md"),
+            &format!("Before.\n\n```flowzap\n{d}```\n\nAfter.\n"),
+        );
+    }
+    site.write(
+        "content/a.zh.md",
+        &format!("之前。\n\n```flowzap\n{DIAGRAM}```\n"),
+    );
+    let summary = site.build_ok();
+    assert_eq!(summary.diagrams, 4);
+    assert_eq!(summary.distinct_diagrams, 2);
+    let html = site.read("a/index.html");
+    assert!(html.contains("<figure class=\"diagram\">"), "{html}");
+    assert!(
+        !html.contains("language-flowzap"),
+        "the fence is not shown as code: {html}"
+    );
+    assert!(!html.contains("n1.handle"), "{html}");
+    // What the renderer returns is embedded as is.
+    let parsed = zapdoc::flowzap::parse(DIAGRAM);
+    let svg = zapdoc::flowzap::render_svg(&parsed.diagram, DIAGRAM);
+    assert!(
+        html.contains(&format!("<figure class=\"diagram\">{svg}</figure>")),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_broken_diagram_fails_the_build_at_its_md_line_and_keeps_public() {
+    let site = TestSite::new();
+    site.write("content/ok.md", "+++\ntitle = \"OK\"\n+++\nFine.\n");
+    let out = site.run(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let before = snapshot(&site.public());
+    assert!(!before.is_empty());
+
+    // Line 8 of the file holds the bad shape (line 3 of the diagram).
+    site.write(
+        "content/broken.md",
+        "+++\ntitle = \"Broken\"\n+++\nIntro.\n\n```flowzap\nOps { # Ops\n  n1: rect label:\"Start\"\n}\n```\n",
+    );
+    site.write(
+        "content/ok.md",
+        "+++\ntitle = \"OK changed\"\n+++\nChanged.\n",
+    );
+    let out = site.run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("error[FZ001]"), "{err}");
+    assert!(err.contains("--> content/broken.md:8:7"), "{err}");
+    assert!(err.contains("8 |   n1: rect"), "{err}");
+    assert!(err.contains("^^^^"), "{err}");
+    assert!(err.contains("nothing written"), "{err}");
+    assert_eq!(
+        snapshot(&site.public()),
+        before,
+        "public/ must be unchanged"
+    );
+    // No staging directory is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(site.root())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("zapdoc-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn errors_from_every_page_are_reported_together() {
+    let site = TestSite::new();
+    site.write(
+        "content/one.md",
+        "```flowzap\nOps { # Ops\n  n1: rect label:\"A\"\n}\n```\n",
+    );
+    site.write("content/two.zh.md", "see [x](@/missing.md)\n");
+    site.write("content/three.md", "+++\ntitle = 3\n+++\n");
+    let out = site.run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    // Front matter and diagrams are checked in one run.
+    assert!(err.contains("--> content/three.md:2:9"), "{err}");
+    assert!(err.contains("--> content/one.md:3:7"), "{err}");
+    assert!(err.contains("2 error(s)"), "{err}");
+    // Links are checked once every file parses.
+    site.write("content/three.md", "+++\ntitle = \"3\"\n+++\n");
+    site.write("content/one.md", "fixed\n");
+    let out = site.run(&[]);
+    let err = stderr(&out);
+    assert!(err.contains("--> content/two.zh.md:1:5"), "{err}");
+    assert!(err.contains("1 error(s)"), "{err}");
+}
+
+#[test]
+fn headings_get_anchor_links_and_external_links_noopener() {
+    let site = TestSite::new();
+    site.write(
+        "content/p.md",
+        "## How it works\n\n## How it works\n\n### Custom {#mine}\n\n[out](https://example.org/x) [in](/p/) [own](//cdn.example.org/a.js)\n",
+    );
+    site.build_ok();
+    let html = site.read("p/index.html");
+    assert!(html.contains("<h2 id=\"how-it-works\">How it works <a class=\"anchor\" href=\"#how-it-works\" aria-hidden=\"true\">#</a></h2>"), "{html}");
+    assert!(html.contains("<h2 id=\"how-it-works-1\">"), "{html}");
+    assert!(
+        html.contains("<h3 id=\"mine\">Custom <a class=\"anchor\" href=\"#mine\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"https://example.org/x\" rel=\"noopener\">out</a>"),
+        "{html}"
+    );
+    assert!(html.contains("<a href=\"/p/\">in</a>"), "{html}");
+    assert!(
+        html.contains("href=\"//cdn.example.org/a.js\" rel=\"noopener\""),
+        "{html}"
+    );
+}
+
+#[test]
+fn internal_links_resolve_to_the_readers_language() {
+    let site = TestSite::new();
+    site.write(
+        "content/docs/target.md",
+        "+++\ntitle = \"Target\"\n+++\n## Part\n",
+    );
+    site.write("content/docs/target.zh.md", "+++\ntitle = \"目标\"\n+++\n");
+    site.write("content/docs/en-only.md", "+++\ntitle = \"EN only\"\n+++\n");
+    let body = "[t](@/docs/target.md#part) [e](@/docs/en-only.md) [z](@/docs/target.zh.md)\n";
+    site.write("content/docs/source.md", body);
+    site.write("content/docs/source.zh.md", body);
+    site.write("content/docs/source.fr.md", body);
+    site.build_ok();
+    let en = site.read("docs/source/index.html");
+    assert!(en.contains("<a href=\"/docs/target/#part\">t</a>"), "{en}");
+    let zh = site.read("zh/docs/source/index.html");
+    assert!(
+        zh.contains("<a href=\"/zh/docs/target/#part\">t</a>"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("<a href=\"/docs/en-only/\">e</a>"),
+        "falls back to the default language: {zh}"
+    );
+    // French has no translation: the default language's page.
+    let fr = site.read("fr/docs/source/index.html");
+    assert!(fr.contains("<a href=\"/docs/target/#part\">t</a>"), "{fr}");
+    // An explicit language suffix picks that language.
+    assert!(fr.contains("<a href=\"/zh/docs/target/\">z</a>"), "{fr}");
+}
+
+#[test]
+fn a_missing_internal_link_target_is_an_error_with_file_and_line() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "+++\ntitle = \"A\"\n+++\n\nIntro.\n\nSee [the guide](@/guide/nope.md).\n",
+    );
+    let errors = site.build_errors();
+    assert_eq!(errors.len(), 1);
+    let text = errors[0].render(false);
+    assert!(
+        text.contains("link target `@/guide/nope.md` does not exist"),
+        "{text}"
+    );
+    assert!(text.contains("--> content/a.md:7:5"), "{text}");
+}
+
+#[test]
+fn a_missing_target_in_raw_html_is_located_too() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "Intro.\n\n<p><a href=\"@/nope.md\">x</a></p>\n",
+    );
+    let errors = site.build_errors();
+    assert_eq!(errors[0].path(), Some("content/a.md"));
+    assert_eq!(errors[0].line_col().map(|l| l.0), Some(3));
+}

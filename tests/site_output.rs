@@ -1,0 +1,285 @@
+//! Output: pretty URLs, static files, sitemap with hreflang, 404, robots,
+//! `<html lang>` everywhere, categories, related pages, and byte-identical
+//! rebuilds.
+
+mod common;
+use common::{DIAGRAM, TestSite, snapshot, stderr};
+
+fn multilingual_site() -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "i18n/en.ftl",
+        "home = Home\nnot-found = Not found\ncategory-ops = Operations\n",
+    );
+    site.write(
+        "i18n/zh.ftl",
+        "home = 首页\nnot-found = 页面不存在\ncategory-ops = 运营\n",
+    );
+    site.write("content/_index.md", "+++\ntitle = \"Home\"\n+++\n");
+    site.write(
+        "content/templates/_index.md",
+        "+++\ntitle = \"Templates\"\n+++\n",
+    );
+    site.write(
+        "content/templates/_index.zh.md",
+        "+++\ntitle = \"模板\"\n+++\n",
+    );
+    for (slug, title, zh, cat, tags, date) in [
+        (
+            "alpha",
+            "Alpha key rotation",
+            Some("甲"),
+            "ops",
+            "[\"security\", \"api\"]",
+            "2026-01-01",
+        ),
+        (
+            "beta",
+            "Beta key backup",
+            Some("乙"),
+            "ops",
+            "[\"security\"]",
+            "2026-02-01",
+        ),
+        (
+            "gamma",
+            "Gamma webhook",
+            None,
+            "patterns",
+            "[\"api\"]",
+            "2026-03-01",
+        ),
+        ("delta", "Delta report", None, "other", "[]", "2026-04-01"),
+    ] {
+        let fm = |t: &str| {
+            format!(
+                "+++\ntitle = \"{t}\"\ncategory = \"{cat}\"\ntags = {tags}\ndate = {date}\n+++\n"
+            )
+        };
+        site.write(
+            &format!("content/templates/{slug}.md"),
+            &format!("{}\nText about {slug}.\n\n```flowzap\n{DIAGRAM}```\n\n```rust\nfn {slug}() {{}}\n```\n", fm(title)),
+        );
+        if let Some(z) = zh {
+            site.write(
+                &format!("content/templates/{slug}.zh.md"),
+                &format!("{}\n中文。\n", fm(z)),
+            );
+        }
+    }
+    site.write("static/robots-note.txt", "static file\n");
+    site.write(
+        "content/templates/pic.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    site
+}
+
+#[test]
+fn every_page_has_html_lang_and_pretty_urls() {
+    let site = multilingual_site();
+    let summary = site.build_ok();
+    assert_eq!(summary.pages, 6);
+    assert_eq!(summary.languages, 3);
+    for (file, lang) in [
+        ("index.html", "en"),
+        ("zh/index.html", "zh"),
+        ("fr/index.html", "fr"),
+        ("templates/index.html", "en"),
+        ("zh/templates/index.html", "zh"),
+        ("templates/alpha/index.html", "en"),
+        ("zh/templates/alpha/index.html", "zh"),
+        ("templates/category/ops/index.html", "en"),
+        ("zh/templates/category/ops/index.html", "zh"),
+        ("404.html", "en"),
+    ] {
+        let html = site.read(file);
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\">")),
+            "{file}: {html}"
+        );
+    }
+    assert!(site.exists("style.css"), "theme static files are copied");
+    assert!(
+        site.exists("robots-note.txt"),
+        "site static files are copied"
+    );
+    assert!(
+        site.exists("templates/pic.svg"),
+        "content assets are copied"
+    );
+}
+
+#[test]
+fn categories_are_pages_per_language_named_by_fluent() {
+    let site = multilingual_site();
+    site.build_ok();
+    let en = site.read("templates/category/ops/index.html");
+    assert!(en.contains("<h1 class=\"title\">Operations</h1>"), "{en}");
+    assert!(
+        en.contains("Alpha key rotation") && en.contains("Beta key backup"),
+        "{en}"
+    );
+    let zh = site.read("zh/templates/category/ops/index.html");
+    assert!(zh.contains("<h1 class=\"title\">运营</h1>"), "{zh}");
+    assert!(zh.contains("甲") && !zh.contains("Gamma"), "{zh}");
+    let page = site.read("zh/templates/alpha/index.html");
+    assert!(
+        page.contains("<a class=\"category\" href=\"/zh/templates/category/ops/\">运营</a>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn related_pages_prefer_the_readers_language_and_mark_fallbacks() {
+    let site = multilingual_site();
+    site.write(
+        "content/templates/delta.md",
+        "+++\ntitle = \"Delta report\"\nrelated = [\"gamma\", \"nope\"]\n+++\n",
+    );
+    let summary = site.build_ok();
+    // The missing explicit slug is a warning, not an error.
+    assert!(
+        summary
+            .warnings
+            .iter()
+            .any(|w| w.message().contains("`nope`")),
+        "{:?}",
+        summary.warnings
+    );
+    let delta = site.read("templates/delta/index.html");
+    let related = delta.split("class=\"related\"").nth(1).unwrap();
+    assert!(
+        related.starts_with("><li><a href=\"/templates/gamma/\">Gamma webhook</a></li>"),
+        "explicit first: {related}"
+    );
+    // Alpha: Beta shares category and a tag, so it ranks first.
+    let alpha = site.read("templates/alpha/index.html");
+    let related = alpha.split("class=\"related\"").nth(1).unwrap();
+    assert!(
+        related.starts_with("><li><a href=\"/templates/beta/\">"),
+        "{related}"
+    );
+    // In Chinese, Beta is translated; Gamma is not and falls back.
+    let zh = site.read("zh/templates/alpha/index.html");
+    let related = zh.split("class=\"related\"").nth(1).unwrap();
+    assert!(
+        related.contains("<a href=\"/zh/templates/beta/\">乙</a></li>"),
+        "{related}"
+    );
+    assert!(
+        related.contains("<a href=\"/templates/gamma/\">Gamma webhook</a> (fallback)"),
+        "{related}"
+    );
+}
+
+#[test]
+fn sitemap_has_hreflang_alternates_and_robots_and_404_exist() {
+    let site = multilingual_site();
+    site.build_ok();
+    let xml = site.read("sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("sitemap is XML");
+    let urls: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    assert_eq!(
+        urls.len(),
+        6 + 2 + 3 + 4,
+        "pages, sections, homes, categories: {xml}"
+    );
+    assert!(xml.contains("<loc>/zh/templates/alpha/</loc>"), "{xml}");
+    assert!(
+        xml.contains(
+            "<xhtml:link rel=\"alternate\" hreflang=\"zh\" href=\"/zh/templates/alpha/\"/>"
+        ),
+        "{xml}"
+    );
+    assert!(xml.contains("<lastmod>2026-01-01</lastmod>"), "{xml}");
+    let robots = site.read("robots.txt");
+    assert!(robots.starts_with("User-agent: *"), "{robots}");
+    assert!(site.read("404.html").contains("Not found"));
+}
+
+#[test]
+fn building_twice_gives_byte_identical_output() {
+    let site = multilingual_site();
+    site.build_ok();
+    let first = snapshot(&site.public());
+    site.build_ok();
+    let second = snapshot(&site.public());
+    assert_eq!(first.len(), second.len());
+    for ((pa, a), (pb, b)) in first.iter().zip(&second) {
+        assert_eq!(pa, pb);
+        assert!(a == b, "{pa} differs between builds");
+    }
+    // A fresh copy of the same input builds identically too.
+    let other = multilingual_site();
+    other.build_ok();
+    assert_eq!(snapshot(&other.public()), first);
+}
+
+#[test]
+fn output_dir_flag_and_stale_files_are_replaced() {
+    let site = multilingual_site();
+    let out_dir = site.root().join("elsewhere/site");
+    let out = site.run(&["--output", out_dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out_dir.join("zh/templates/alpha/index.html").exists());
+    std::fs::write(out_dir.join("stale.html"), "old").unwrap();
+    let out = site.run(&["--output", out_dir.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(
+        !out_dir.join("stale.html").exists(),
+        "the new build replaces the old whole"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("Built 6 pages"), "{err}");
+    assert!(err.contains("4 diagrams (1 distinct)"), "{err}");
+}
+
+#[test]
+fn the_bundled_site_builds_in_every_language() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().unwrap();
+    let mut opts = zapdoc::build::Options::new(repo);
+    opts.output = Some(out.path().join("public"));
+    let summary = match zapdoc::build::build(&opts) {
+        Ok(s) => s,
+        Err(e) => panic!("{e:?}"),
+    };
+    assert!(summary.pages >= 9, "{summary:?}");
+    for home in ["index.html", "zh/index.html", "fr/index.html"] {
+        assert!(out.path().join("public").join(home).exists(), "{home}");
+    }
+    for seed in [
+        "api-key-rotation",
+        "callback-pattern",
+        "webhook-integration",
+    ] {
+        for (prefix, file) in [("", ""), ("zh/", ".zh"), ("fr/", ".fr")] {
+            let md =
+                std::fs::read_to_string(repo.join(format!("content/templates/{seed}{file}.md")))
+                    .unwrap();
+            let title = md
+                .lines()
+                .find_map(|l| l.strip_prefix("title = \""))
+                .unwrap()
+                .trim_end_matches('"');
+            let html = std::fs::read_to_string(
+                out.path()
+                    .join(format!("public/{prefix}templates/{seed}/index.html")),
+            )
+            .unwrap();
+            let escaped = title
+                .replace('&', "&amp;")
+                .replace('\'', "&#39;")
+                .replace('"', "&quot;");
+            assert!(
+                html.contains(&format!("<h1>{escaped}</h1>")),
+                "{seed}{file}: {title}"
+            );
+            assert!(html.contains("<figure class=\"diagram\">"), "{seed}{file}");
+        }
+    }
+}
