@@ -16,3 +16,7 @@ not-found-text = There is nothing at this address. It may have moved.
 back-home = Back to the home page
 category-business-operations = Business operations
 category-patterns = Patterns
+# Search box (partials/search.html).
+search-label = Search
+search-placeholder = Search templates…
+search-no-results = No matching page.

@@ -16,3 +16,7 @@ not-found-text = Il n’y a rien à cette adresse. Elle a peut-être changé.
 back-home = Retour à l’accueil
 category-business-operations = Opérations métier
 category-patterns = Patrons de conception
+# Search box (partials/search.html).
+search-label = Rechercher
+search-placeholder = Rechercher un modèle…
+search-no-results = Aucune page ne correspond.

@@ -15,3 +15,7 @@ not-found-text = 这个地址没有内容，可能已经移动。
 back-home = 返回首页
 category-business-operations = 业务运营
 category-patterns = 设计模式
+# Search box (partials/search.html).
+search-label = 搜索
+search-placeholder = 搜索模板…
+search-no-results = 没有匹配的页面。

@@ -26,6 +26,62 @@ enum Command {
     Render(RenderArgs),
     /// Build the site: Markdown in every language, diagrams inline, into public/.
     Build(BuildArgs),
+    /// Build, serve on loopback, rebuild on change and reload the browsers.
+    Serve(ServeArgs),
+    /// Check diagrams, links, anchors, translations and Fluent messages; write nothing.
+    Check(CheckArgs),
+    /// Create a new multilingual site with one diagram page in DIR.
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// The site root, holding site.toml.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output directory (default: `output_dir` of site.toml, under the root).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// The port to listen on (0 picks a free one).
+    #[arg(short, long, default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on; loopback unless you mean to share the site.
+    #[arg(short, long, default_value = "127.0.0.1")]
+    interface: std::net::IpAddr,
+    /// Include pages marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Replace `base_url` (default `/`, so links stay on this server).
+    #[arg(long)]
+    base_url: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// The site root, holding site.toml.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Check pages marked `draft = true` too.
+    #[arg(long)]
+    drafts: bool,
+    /// Fail (exit 1) when there are warnings.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// `human` (rustc-style, on stderr) or `json` (an array on stdout).
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    format: CheckFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+struct InitArgs {
+    /// The new site's directory (missing or empty).
+    dir: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -89,6 +145,9 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Render(args) => render(&args),
         Command::Build(args) => build(&args),
+        Command::Serve(args) => serve(&args),
+        Command::Check(args) => check(&args),
+        Command::Init(args) => init(&args),
     };
     match result {
         Ok(code) => code,
@@ -191,6 +250,74 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
         }
         Err(crate::build::Failure::Other(message)) => Err(Failure(message)),
     }
+}
+
+fn serve(args: &ServeArgs) -> Result<ExitCode, Failure> {
+    let color = std::io::stderr().is_terminal();
+    let mut opts = crate::serve::ServeOptions::new(&args.root);
+    opts.build.output = args.output.clone();
+    opts.build.drafts = args.drafts;
+    opts.build.base_url = args.base_url.clone();
+    opts.build.progress = color;
+    opts.port = args.port;
+    opts.interface = args.interface;
+    opts.color = color;
+    if !args.interface.is_loopback() {
+        eprintln!(
+            "warning: serving on {}: other machines on the network can read the site",
+            args.interface
+        );
+    }
+    let server = crate::serve::start(opts).map_err(Failure)?;
+    eprintln!("Press Ctrl-C to stop.");
+    server.wait();
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
+    let mut opts = crate::build::Options::new(&args.root);
+    opts.drafts = args.drafts;
+    let problems = match crate::lint::check(&opts) {
+        Ok(p) => p,
+        Err(crate::build::Failure::Other(m)) => return Err(Failure(m)),
+        Err(crate::build::Failure::Input { errors, warnings }) => {
+            errors.into_iter().chain(warnings).collect()
+        }
+    };
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    match args.format {
+        CheckFormat::Json => {
+            let mut out = crate::lint::to_json(&problems);
+            out.push('\n');
+            write_output(None, &out)?;
+        }
+        CheckFormat::Human => {
+            let color = std::io::stderr().is_terminal();
+            let mut stderr = std::io::stderr().lock();
+            for p in &problems {
+                let _ = writeln!(stderr, "{}\n", p.render(color));
+            }
+            let _ = writeln!(stderr, "check: {errors} error(s), {warnings} warning(s)");
+        }
+    }
+    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    Ok(if failed {
+        ExitCode::from(EXIT_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn init(args: &InitArgs) -> Result<ExitCode, Failure> {
+    let written = crate::init::init(&args.dir).map_err(Failure)?;
+    eprintln!(
+        "Created a site with {} files in {}.\nNext: zapdoc serve --root {}",
+        written.len(),
+        args.dir.display(),
+        args.dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Read a file (or stdin for `-`) as UTF-8, with errors that say what failed.

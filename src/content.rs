@@ -202,6 +202,19 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> (Content, Vec<Error>)
     (content, errors)
 }
 
+/// Read and parse one Markdown file, `rel_path` below `root/content`
+/// (with `/`): `Ok(None)` when it is a draft and drafts are left out.
+/// The incremental rebuild re-reads changed files with this.
+pub fn load_file(
+    root: &Path,
+    rel_path: &str,
+    config: &Config,
+    drafts: bool,
+) -> Result<Option<SourceFile>, Error> {
+    let path = root.join(CONTENT_DIR).join(rel_path);
+    read_file(&path, rel_path, config, drafts)
+}
+
 fn rel_to_string(rel: &Path) -> Option<String> {
     let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
     parts.map(|p| p.join("/"))

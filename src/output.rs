@@ -3,6 +3,11 @@
 //! when the whole build succeeded ([`Staging::commit`]). A failed build
 //! drops the staging directory and leaves the previous site untouched.
 //!
+//! `zapdoc serve` rebuilds a few files at a time: [`write_in_place`] and
+//! [`remove_in_place`] change one file of the live output directory, each
+//! write atomic (a sibling temporary file renamed over the old one), so a
+//! reader never sees half a page.
+//!
 //! Also the small generated files: `sitemap.xml` (with hreflang
 //! alternates) and `robots.txt`.
 
@@ -144,6 +149,57 @@ impl Drop for Staging {
     }
 }
 
+/// `dir/rel`, refusing paths that would leave `dir`.
+fn inside(dir: &Path, rel: &str) -> Result<PathBuf, String> {
+    if rel.is_empty()
+        || rel.starts_with('/')
+        || rel.split('/').any(|c| c == ".." || c == ".")
+        || rel.contains('\\')
+    {
+        return Err(format!("refusing to write outside the output: `{rel}`"));
+    }
+    Ok(dir.join(rel))
+}
+
+/// Replace (or create) the file `rel` of the live output directory `dir`
+/// atomically: write a temporary file beside it, then rename it over.
+pub fn write_in_place(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), String> {
+    let path = inside(dir, rel)?;
+    let parent = path.parent().unwrap_or(dir);
+    std::fs::create_dir_all(parent).map_err(|e| io("create", parent, &e))?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let tmp = parent.join(format!(".{name}.zapdoc-tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| io("write", &tmp, &e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io("move into place", &path, &e)
+    })
+}
+
+/// Copy `src` over the file `rel` of the live output directory, atomically.
+pub fn copy_in_place(dir: &Path, src: &Path, rel: &str) -> Result<(), String> {
+    let bytes = std::fs::read(src).map_err(|e| io("read", src, &e))?;
+    write_in_place(dir, rel, &bytes)
+}
+
+/// Remove the file `rel` of the live output directory (gone already is
+/// fine), and its directory when that leaves it empty.
+pub fn remove_in_place(dir: &Path, rel: &str) -> Result<(), String> {
+    let path = inside(dir, rel)?;
+    match std::fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io("remove", &path, &e)),
+    }
+    if let Some(parent) = path.parent().filter(|p| *p != dir) {
+        // Fails harmlessly when other files remain.
+        let _ = std::fs::remove_dir(parent);
+    }
+    Ok(())
+}
+
 /// One `<url>` of the sitemap.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct SitemapUrl {
@@ -228,6 +284,23 @@ mod tests {
         assert!(!dest.join("old.html").exists());
         assert_eq!(std::fs::read(dest.join("a/index.html")).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn in_place_writes_replace_and_refuse_escapes() {
+        let dir = tempfile::tempdir().unwrap();
+        write_in_place(dir.path(), "a/index.html", b"one").unwrap();
+        write_in_place(dir.path(), "a/index.html", b"two").unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("a/index.html")).unwrap(),
+            b"two"
+        );
+        assert_eq!(std::fs::read_dir(dir.path().join("a")).unwrap().count(), 1);
+        assert!(write_in_place(dir.path(), "../x", b"").is_err());
+        assert!(write_in_place(dir.path(), "/x", b"").is_err());
+        remove_in_place(dir.path(), "a/index.html").unwrap();
+        remove_in_place(dir.path(), "a/index.html").unwrap();
+        assert!(!dir.path().join("a").exists());
     }
 
     #[test]

@@ -19,7 +19,8 @@ use std::sync::Arc;
 /// A Markdown body after rendering, diagrams in place.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    pub html: String,
+    /// Shared: the incremental rebuild keeps bodies of unchanged pages.
+    pub html: Arc<str>,
     pub headings: Vec<Heading>,
     pub summary: String,
     pub word_count: usize,
@@ -74,6 +75,8 @@ pub struct Entry {
     /// configured language order.
     pub translations: Vec<usize>,
     pub related: Vec<Related>,
+    /// The front matter's `related` slugs, as written.
+    pub related_slugs: Vec<String>,
     /// Index into [`Site::categories`].
     pub category_index: Option<usize>,
 }
@@ -362,6 +365,7 @@ fn entry_for(config: &Config, file: &SourceFile, body: Body) -> Result<Entry, Er
         subsections: Vec::new(),
         translations: Vec::new(),
         related: Vec::new(),
+        related_slugs: fm.related.clone(),
         category_index: None,
     })
 }
@@ -392,6 +396,7 @@ fn generated_home(config: &Config, lang: &str) -> Entry {
         subsections: Vec::new(),
         translations: Vec::new(),
         related: Vec::new(),
+        related_slugs: Vec::new(),
         category_index: None,
     }
 }
@@ -837,4 +842,92 @@ fn compute_related(
         }
     }
     warnings
+}
+
+/// In-place updates, for the incremental rebuild of `zapdoc serve`.
+impl Site {
+    /// Replace existing pages by new versions of their files, keeping the
+    /// model's structure: translations, sections, categories and related
+    /// pages are reused, listings re-sorted. Returns the entries changed,
+    /// or `Ok(None)` when the edit is structural — a file that is not in
+    /// the model yet, a changed slug, or a change to what the related
+    /// score reads (title, description, category, tags, `related`) — and
+    /// the model must be rebuilt with [`Site::new`] to stay exact. On
+    /// error (a link to a missing page) the model is left untouched.
+    pub fn patch(
+        &mut self,
+        updates: Vec<(SourceFile, Body)>,
+    ) -> Result<Option<Vec<usize>>, Vec<Error>> {
+        let mut errors = Vec::new();
+        let mut staged: Vec<(usize, Entry)> = Vec::with_capacity(updates.len());
+        for (file, body) in updates {
+            let Some(i) = self.find(&file.key, &file.lang) else {
+                return Ok(None);
+            };
+            let old = &self.entries[i];
+            let mut new = match entry_for(&self.config, &file, body) {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            if new.path != old.path
+                || new.kind != old.kind
+                || new.title != old.title
+                || new.description != old.description
+                || new.category != old.category
+                || new.tags != old.tags
+                || new.related_slugs != old.related_slugs
+            {
+                return Ok(None);
+            }
+            for link in &new.body.links {
+                let (path, _) = split_fragment(&link.target);
+                if resolve_key(&self.by_key, &self.config, path, &new.lang).is_none() {
+                    errors.push(
+                        Error::new(format!("link target `@/{path}` does not exist"))
+                            .at(&new.display_path, &file.source, link.span.clone())
+                            .with_label("no such page")
+                            .with_hint("internal links name a file under content/, like `@/templates/x.md`"),
+                    );
+                }
+            }
+            new.parent = old.parent;
+            new.pages = old.pages.clone();
+            new.subsections = old.subsections.clone();
+            new.translations = old.translations.clone();
+            new.related = old.related.clone();
+            new.category_index = old.category_index;
+            staged.push((i, new));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut changed = Vec::with_capacity(staged.len());
+        for (i, new) in staged {
+            let resort = {
+                let old = &self.entries[i];
+                old.weight != new.weight || old.date != new.date
+            };
+            self.entries[i] = new;
+            if resort {
+                if let Some(p) = self.entries[i].parent {
+                    let mut pages = std::mem::take(&mut self.entries[p].pages);
+                    listing_order(&self.entries, &mut pages);
+                    self.entries[p].pages = pages;
+                    let mut subs = std::mem::take(&mut self.entries[p].subsections);
+                    listing_order(&self.entries, &mut subs);
+                    self.entries[p].subsections = subs;
+                }
+                if let Some(c) = self.entries[i].category_index {
+                    let mut pages = std::mem::take(&mut self.categories[c].pages);
+                    listing_order(&self.entries, &mut pages);
+                    self.categories[c].pages = pages;
+                }
+            }
+            changed.push(i);
+        }
+        Ok(Some(changed))
+    }
 }

@@ -152,6 +152,20 @@ impl Theme {
         })
     }
 
+    /// An unbound copy of the parsed templates, to bind to a rebuilt site
+    /// without reading and parsing the theme again (`zapdoc serve`).
+    pub fn fresh_copy(&self) -> Theme {
+        let mut tera = self.tera.clone();
+        let slot: Arc<OnceLock<Arc<Data>>> = Arc::new(OnceLock::new());
+        register(&mut tera, &slot);
+        Theme {
+            tera,
+            slot,
+            files: self.files.clone(),
+            static_dirs: self.static_dirs.clone(),
+        }
+    }
+
     /// Bind to a site: register the functions and pre-build the values.
     pub fn bind(self, site: Arc<Site>, catalog: Arc<Catalog>) -> Renderer {
         let summaries = site
@@ -320,6 +334,25 @@ fn fn_url(data: &Data, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     })
 }
 
+thread_local! {
+    /// Entries looked up by `get_page` / `get_section` during the render
+    /// running on this thread, when [`track_lookups`] is collecting.
+    static LOOKUPS: std::cell::RefCell<Option<Vec<usize>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Run `render` (one render call of a [`Renderer`]) and return, beside its
+/// result, the entries its templates looked up with `get_page` or
+/// `get_section`: the output depends on them too. Rendering is synchronous,
+/// so the lookups are those of this thread.
+pub fn track_lookups<T>(render: impl FnOnce() -> T) -> (T, Vec<usize>) {
+    let previous = LOOKUPS.with(|l| l.replace(Some(Vec::new())));
+    let out = render();
+    let mut seen = LOOKUPS.with(|l| l.replace(previous)).unwrap_or_default();
+    seen.sort_unstable();
+    seen.dedup();
+    (out, seen)
+}
+
 fn fn_get(data: &Data, kwargs: Kwargs, state: &State, section: bool) -> TeraResult<Value> {
     let path = kwarg_str(&kwargs, "path")?;
     let lang = current_lang(data, &kwargs, state)?;
@@ -335,6 +368,11 @@ fn fn_get(data: &Data, kwargs: Kwargs, state: &State, section: bool) -> TeraResu
                 if section { "section" } else { "page" }
             ))
         })?;
+    LOOKUPS.with(|l| {
+        if let Some(seen) = l.borrow_mut().as_mut() {
+            seen.push(i);
+        }
+    });
     Ok(if section {
         section_value(data, i)
     } else {

@@ -1,0 +1,420 @@
+//! The stages of the pipeline as functions, shared by the one-shot build
+//! and the in-memory [`super::Session`] of `zapdoc serve`.
+
+use crate::config::Config;
+use crate::content::SourceFile;
+use crate::error::Error;
+use crate::i18n::Catalog;
+use crate::markdown::{self, Rendered};
+use crate::output::SitemapUrl;
+use crate::postprocess::{self, Links, Problem};
+use crate::site::{Body, Site};
+use crate::theme::{Output, Renderer};
+use crate::{feed, flowzap, highlight, output, search};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+/// One distinct diagram, rendered once.
+pub(crate) struct Diagram {
+    pub svg: String,
+    pub diagnostics: Vec<flowzap::Diagnostic>,
+}
+
+/// Rendered diagrams keyed by their source text: a diagram that does not
+/// change is never rendered again, across rebuilds of a session.
+#[derive(Default)]
+pub struct DiagramCache {
+    map: HashMap<String, Arc<Diagram>>,
+    renders: usize,
+}
+
+impl DiagramCache {
+    /// Render, in parallel, every source not in the cache yet.
+    fn ensure<'a>(&mut self, sources: impl Iterator<Item = &'a str>) {
+        let mut missing: Vec<&str> = sources.filter(|s| !self.map.contains_key(*s)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let rendered: Vec<(String, Arc<Diagram>)> = missing
+            .par_iter()
+            .map(|src| {
+                let parsed = flowzap::parse(src);
+                let svg = if parsed.has_errors() {
+                    String::new()
+                } else {
+                    flowzap::render_svg(&parsed.diagram, src)
+                };
+                let d = Diagram {
+                    svg,
+                    diagnostics: parsed.diagnostics,
+                };
+                (src.to_string(), Arc::new(d))
+            })
+            .collect();
+        self.renders += rendered.len();
+        self.map.extend(rendered);
+    }
+
+    fn get(&self, source: &str) -> Option<&Arc<Diagram>> {
+        self.map.get(source)
+    }
+
+    /// Forget diagrams no page uses any more.
+    pub(crate) fn retain<'a>(&mut self, used: impl Iterator<Item = &'a str>) {
+        let used: HashSet<&str> = used.collect();
+        self.map.retain(|k, _| used.contains(k.as_str()));
+    }
+
+    /// Distinct diagrams held.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// How many diagrams this cache has rendered since it was created.
+    pub fn renders(&self) -> usize {
+        self.renders
+    }
+}
+
+/// A Markdown file read, rendered, its diagrams in place.
+#[derive(Clone)]
+pub(crate) struct LoadedFile {
+    pub file: SourceFile,
+    pub body: Body,
+    /// Hash of the body's HTML, for the incremental rebuild's fingerprints.
+    pub body_hash: u64,
+    /// The ```flowzap sources of the file, in order.
+    pub diagrams: Vec<String>,
+    /// Diagram errors and warnings, located in the file.
+    pub problems: Vec<Error>,
+}
+
+pub(crate) fn hash_of(value: impl Hash) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// Render the Markdown of `files` and their diagrams (through `cache`), in
+/// parallel.
+pub(crate) fn render_files(
+    files: Vec<SourceFile>,
+    config: &Config,
+    cache: &mut DiagramCache,
+) -> Vec<LoadedFile> {
+    let rendered: Vec<Rendered> = files
+        .par_iter()
+        .map(|f| markdown::render(f.body(), f.body_start, &config.markdown))
+        .collect();
+    cache.ensure(
+        rendered
+            .iter()
+            .flat_map(|r| r.diagrams.iter().map(|d| d.source.as_str())),
+    );
+    let cache = &*cache;
+    files
+        .into_par_iter()
+        .zip(rendered)
+        .map(|(file, r)| {
+            let mut problems = Vec::new();
+            let diagrams: Vec<Option<&Arc<Diagram>>> =
+                r.diagrams.iter().map(|d| cache.get(&d.source)).collect();
+            for (fence, d) in r.diagrams.iter().zip(&diagrams) {
+                for diag in d.iter().flat_map(|d| &d.diagnostics) {
+                    problems.push(Error::from_diagram(
+                        &fence.locate(diag),
+                        &file.display_path,
+                        &file.source,
+                    ));
+                }
+            }
+            let html = r.assemble(|k| {
+                diagrams
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .map_or("", |d| d.svg.as_str())
+            });
+            let body_hash = hash_of(&html);
+            let sources = r.diagrams.iter().map(|d| d.source.clone()).collect();
+            LoadedFile {
+                file,
+                body: Body {
+                    html: Arc::from(html),
+                    headings: r.headings,
+                    summary: r.summary,
+                    word_count: r.word_count,
+                    links: r.links,
+                },
+                body_hash,
+                diagrams: sources,
+                problems,
+            }
+        })
+        .collect()
+}
+
+/// One output page to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Job {
+    Entry(usize),
+    Category(usize),
+    NotFound,
+}
+
+/// Every output page of the site.
+pub(crate) fn jobs(site: &Site) -> Vec<Job> {
+    (0..site.entries.len())
+        .map(Job::Entry)
+        .chain((0..site.categories.len()).map(Job::Category))
+        .chain(std::iter::once(Job::NotFound))
+        .collect()
+}
+
+/// The output file a job writes.
+pub(crate) fn job_file(site: &Site, job: Job) -> String {
+    match job {
+        Job::Entry(i) => format!("{}index.html", site.entries[i].path),
+        Job::Category(c) => format!("{}index.html", site.categories[c].path),
+        Job::NotFound => "404.html".to_string(),
+    }
+}
+
+/// A rendered, post-processed page.
+pub(crate) struct Page {
+    pub file: String,
+    pub html: String,
+    /// Entries the templates looked up with `get_page` / `get_section`.
+    pub lookups: Vec<usize>,
+}
+
+/// Render and post-process one output page.
+pub(crate) fn render_job(site: &Site, renderer: &Renderer, job: Job) -> Result<Page, Error> {
+    let (out, lookups) = crate::theme::track_lookups(|| match job {
+        Job::Entry(i) => renderer.render_entry(i),
+        Job::Category(c) => renderer.render_category(c),
+        Job::NotFound => renderer.render_404(),
+    });
+    let Output { file, html, lang } = out?;
+    let resolve = |t: &str| site.resolve_url(t, &lang);
+    let html = postprocess::process(
+        &html,
+        &Links {
+            resolve: &resolve,
+            base_url: &site.config.base_url,
+        },
+    )
+    .map_err(|p| {
+        let entry = match job {
+            Job::Entry(i) => Some(i),
+            _ => None,
+        };
+        postprocess_error(site, entry, &file, p)
+    })?;
+    Ok(Page {
+        file,
+        html,
+        lookups,
+    })
+}
+
+/// The generated files: highlight stylesheets, sitemap, robots.txt, and
+/// per language the search index and the Atom feed.
+pub(crate) fn generated(site: &Site, catalog: &Catalog) -> Vec<(String, Vec<u8>)> {
+    let config = &site.config;
+    let mut out = Vec::new();
+    for (name, theme_name) in [
+        ("syntax-light.css", &config.markdown.highlight_theme),
+        ("syntax-dark.css", &config.markdown.highlight_theme_dark),
+    ] {
+        let css = highlight::stylesheet(theme_name).unwrap_or_default();
+        out.push((name.to_string(), css.into_bytes()));
+    }
+    out.push((
+        "sitemap.xml".to_string(),
+        output::sitemap(sitemap_urls(site)).into_bytes(),
+    ));
+    out.push((
+        "robots.txt".to_string(),
+        output::robots(&config.link("sitemap.xml")).into_bytes(),
+    ));
+    let per_lang: Vec<Vec<(String, Vec<u8>)>> = config
+        .languages
+        .par_iter()
+        .map(|l| {
+            let index = search::Index::build(&l.code, search::docs(site, catalog, &l.code));
+            vec![
+                (search::file_name(&l.code), index.to_json().into_bytes()),
+                (
+                    feed::path(site, &l.code),
+                    feed::atom(site, &l.code).into_bytes(),
+                ),
+            ]
+        })
+        .collect();
+    out.extend(per_lang.into_iter().flatten());
+    out
+}
+
+/// A content asset keeps its place, with directory names slugged like the
+/// pages beside it: `content/templates/x.png` → `templates/x.png`.
+pub(crate) fn asset_path(rel: &str) -> String {
+    let (dirs, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+    let mut out: String = dirs
+        .split('/')
+        .filter(|d| !d.is_empty())
+        .map(|d| {
+            let s = crate::util::slugify(d);
+            format!("{}/", if s.is_empty() { "_" } else { &s })
+        })
+        .collect();
+    out.push_str(name);
+    out
+}
+
+/// A failed post-processing pass as an error, located in the page's
+/// Markdown when the missing target is written there.
+fn postprocess_error(site: &Site, entry: Option<usize>, file: &str, p: Problem) -> Error {
+    match p {
+        Problem::Rewrite(reason) => Error::new(format!("cannot process `{file}`: {reason}")),
+        Problem::MissingTargets(targets) => {
+            let target = targets.first().cloned().unwrap_or_default();
+            let message = format!("link target `@/{target}` does not exist");
+            let located = entry.and_then(|i| {
+                let e = &site.entries[i];
+                let source = e.source.as_ref()?;
+                let at = source.find(&format!("@/{target}"))?;
+                Some(
+                    Error::new(message.clone())
+                        .at(&e.display_path, source, at..at + target.len() + 2)
+                        .with_label("no such page"),
+                )
+            });
+            located.unwrap_or_else(|| {
+                Error::new(format!("{message} (in the template output `{file}`)"))
+            })
+        }
+    }
+}
+
+/// Every output page with its translations, for the sitemap.
+fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
+    let mut urls = Vec::with_capacity(site.entries.len() + site.categories.len());
+    for e in &site.entries {
+        urls.push(SitemapUrl {
+            loc: e.url.clone(),
+            lastmod: e.date.as_ref().map(|d| d.chars().take(10).collect()),
+            alternates: e
+                .translations
+                .iter()
+                .map(|&t| (site.entries[t].lang.clone(), site.entries[t].url.clone()))
+                .collect(),
+        });
+    }
+    for c in &site.categories {
+        urls.push(SitemapUrl {
+            loc: c.url.clone(),
+            lastmod: None,
+            alternates: c
+                .translations
+                .iter()
+                .map(|&t| {
+                    (
+                        site.categories[t].lang.clone(),
+                        site.categories[t].url.clone(),
+                    )
+                })
+                .collect(),
+        });
+    }
+    urls
+}
+
+/// Fingerprints of what each output page is made of, to find the pages an
+/// edit changes. A listing shows its pages' summaries, so a page's
+/// *summary* fingerprint is kept apart from its *own* (everything its
+/// template receives).
+pub(crate) struct Fingerprints {
+    pub own: Vec<u64>,
+    summary: Vec<u64>,
+}
+
+impl Fingerprints {
+    /// `body_hash` of entry `i`: see [`LoadedFile::body_hash`] (0 for a
+    /// generated page).
+    pub fn new(site: &Site, body_hash: impl Fn(usize) -> u64 + Sync) -> Fingerprints {
+        let summary: Vec<u64> = site
+            .entries
+            .par_iter()
+            .map(|e| {
+                let category = e.category_index.map(|c| {
+                    let c = &site.categories[c];
+                    (&c.slug, &c.url, c.pages.len())
+                });
+                hash_of((
+                    (&e.key, &e.lang, &e.title, &e.description, &e.body.summary),
+                    (&e.url, &e.path, &e.slug, &e.date, e.weight),
+                    (category, &e.tags, e.reading_time, e.body.word_count),
+                    (e.is_section(), e.pages.len()),
+                ))
+            })
+            .collect();
+        let own: Vec<u64> = (0..site.entries.len())
+            .into_par_iter()
+            .map(|i| {
+                let e = &site.entries[i];
+                let s = |list: &[usize]| list.iter().map(|&j| summary[j]).collect::<Vec<u64>>();
+                let translations: Vec<(&str, &str)> = e
+                    .translations
+                    .iter()
+                    .map(|&t| (site.entries[t].lang.as_str(), site.entries[t].url.as_str()))
+                    .collect();
+                let related: Vec<(u64, bool)> = e
+                    .related
+                    .iter()
+                    .map(|r| (summary[r.entry], r.fallback))
+                    .collect();
+                let extra = serde_json::to_string(&e.extra).unwrap_or_default();
+                hash_of((
+                    (summary[i], body_hash(i), extra, &e.template),
+                    (translations, e.parent.map(|p| summary[p])),
+                    (s(&e.pages), s(&e.subsections), related),
+                ))
+            })
+            .collect();
+        Fingerprints { own, summary }
+    }
+
+    /// The fingerprint of an output page, given the entries its templates
+    /// looked up.
+    pub fn of(&self, site: &Site, job: Job, lookups: &[usize]) -> u64 {
+        let looked: Vec<u64> = lookups
+            .iter()
+            .map(|&i| self.own.get(i).copied().unwrap_or(0))
+            .collect();
+        match job {
+            Job::Entry(i) => hash_of((self.own.get(i), looked)),
+            Job::Category(c) => {
+                let cat = &site.categories[c];
+                let pages: Vec<u64> = cat.pages.iter().map(|&p| self.summary[p]).collect();
+                let translations: Vec<(&str, &str)> = cat
+                    .translations
+                    .iter()
+                    .map(|&t| {
+                        (
+                            site.categories[t].lang.as_str(),
+                            site.categories[t].url.as_str(),
+                        )
+                    })
+                    .collect();
+                hash_of((&cat.slug, &cat.lang, &cat.url, pages, translations, looked))
+            }
+            Job::NotFound => hash_of(looked),
+        }
+    }
+}

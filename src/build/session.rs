@@ -1,0 +1,805 @@
+//! A build kept in memory: every file read and rendered, the diagram cache,
+//! the site model and the bound theme. [`Session::write_all`] writes the
+//! whole site (what `zapdoc build` does); [`Session::update`] takes the
+//! files that changed on disk and rebuilds only what they affect, writing
+//! only the output files whose inputs changed (what `zapdoc serve` does).
+//!
+//! How an update finds its work:
+//!
+//! - a changed Markdown file is re-read and re-rendered alone; its diagrams
+//!   come from the cache when their text did not change;
+//! - the model is patched in place ([`Site::patch`]) when the structure
+//!   stays (same pages, same related-score inputs), else rebuilt from the
+//!   files in memory;
+//! - every output page has a fingerprint of what its template receives:
+//!   its own fields and body, the *summaries* of the pages it lists (section
+//!   and category listings, related cards), its translations and the pages
+//!   its templates looked up with `get_page`/`get_section`. Pages whose
+//!   fingerprint changed are rendered and written; the others are not
+//!   touched;
+//! - the theme, `i18n/`, `templates/`, `static/` or `site.toml` changing
+//!   rebuilds the model in memory (diagrams still from the cache) and
+//!   rewrites the pages.
+//!
+//! A failed update (a broken diagram, a missing link target, a template
+//! error) writes nothing and keeps the last good site and model.
+
+use super::pipeline::{self, DiagramCache, Fingerprints, Job, LoadedFile};
+use super::{Failure, Options, Summary, Timings, input};
+use crate::config::Config;
+use crate::content::{self, Asset, CONTENT_DIR};
+use crate::error::Error;
+use crate::i18n::Catalog;
+use crate::output::{self, Staging};
+use crate::site::Site;
+use crate::theme::{Renderer, Theme};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What an output page was last made of.
+struct Made {
+    fingerprint: u64,
+    /// Entries looked up by its templates, as (key, language): indices
+    /// change when the model is rebuilt.
+    lookups: Vec<(String, String)>,
+}
+
+/// A site loaded in memory, ready to write and to update.
+pub struct Session {
+    opts: Options,
+    config: Config,
+    out_dir: PathBuf,
+    catalog: Arc<Catalog>,
+    /// The parsed theme, never bound: each model gets a fresh copy.
+    theme: Theme,
+    /// By path below `content/`.
+    files: BTreeMap<String, LoadedFile>,
+    assets: Vec<Asset>,
+    drafts_skipped: usize,
+    cache: DiagramCache,
+    site: Arc<Site>,
+    renderer: Option<Renderer>,
+    fingerprints: Fingerprints,
+    /// Output page file → what it was made of, for pages on disk.
+    made: HashMap<String, Made>,
+    /// Generated file (sitemap, index, feed…) → hash of its bytes on disk.
+    generated: HashMap<String, u64>,
+    warnings: Vec<Error>,
+    timings: Vec<(&'static str, Duration)>,
+    started: Instant,
+}
+
+/// The outcome of loading a site, for `zapdoc check`: the session when the
+/// model could be built, and every problem found on the way.
+pub struct Attempt {
+    pub session: Option<Session>,
+    pub errors: Vec<Error>,
+    pub warnings: Vec<Error>,
+}
+
+/// What [`Session::update`] did.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Output files written, relative to the output directory, sorted.
+    pub written: Vec<String>,
+    /// Output files removed.
+    pub removed: Vec<String>,
+    /// Whether the whole model was rebuilt (theme, configuration or a
+    /// structural content change) rather than patched.
+    pub rebuilt_model: bool,
+    /// Diagrams rendered by this update (others came from the cache).
+    pub diagrams_rendered: usize,
+    pub elapsed: Duration,
+    pub warnings: Vec<Error>,
+}
+
+impl Update {
+    /// Nothing was written or removed.
+    pub fn is_empty(&self) -> bool {
+        self.written.is_empty() && self.removed.is_empty()
+    }
+}
+
+/// How a changed path is handled.
+enum Change {
+    Markdown(String),
+    Asset(String),
+    Everything,
+}
+
+impl Session {
+    /// Load the site at `opts.root` in memory. Nothing is written.
+    pub fn open(opts: &Options) -> Result<Session, Failure> {
+        let mut cache = DiagramCache::default();
+        let attempt = Session::attempt(opts, &mut cache)?;
+        match attempt {
+            Attempt {
+                session: Some(session),
+                errors,
+                ..
+            } if errors.is_empty() => Ok(session),
+            Attempt {
+                errors, warnings, ..
+            } => Err(input(errors, warnings)),
+        }
+    }
+
+    /// Load the site as far as it goes, rendering diagrams through `cache`
+    /// (taken by the session when there is one). `Err` only for usage and
+    /// I/O problems; problems of the input are in the [`Attempt`].
+    pub fn attempt(opts: &Options, cache: &mut DiagramCache) -> Result<Attempt, Failure> {
+        let started = Instant::now();
+        let mut timings = Timings::new();
+        let fail = |errors: Vec<Error>, warnings: Vec<Error>| {
+            let mut errors = errors;
+            let mut warnings = warnings;
+            crate::error::sort(&mut errors);
+            crate::error::sort(&mut warnings);
+            Ok(Attempt {
+                session: None,
+                errors,
+                warnings,
+            })
+        };
+        if !opts.root.is_dir() {
+            return Err(Failure::Other(format!(
+                "the site root `{}` is not a directory",
+                opts.root.display()
+            )));
+        }
+        // 1. Configuration, translations, theme.
+        let mut config = match Config::load(&opts.root) {
+            Ok(c) => c,
+            Err(errors) => return fail(errors, Vec::new()),
+        };
+        if let Some(url) = &opts.base_url {
+            config
+                .set_base_url(url)
+                .map_err(|reason| Failure::Other(format!("--base-url: {reason}")))?;
+        }
+        let out_dir = match &opts.output {
+            Some(o) => o.clone(),
+            None => opts.root.join(&config.output_dir),
+        };
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        let catalog = Catalog::load(&opts.root, &config)
+            .map_err(|e| errors.extend(e))
+            .ok();
+        let theme = Theme::load(&opts.root, &config)
+            .map_err(|e| errors.extend(e))
+            .ok();
+        timings.lap("config, i18n, theme");
+
+        // 2. Content.
+        let (content, content_errors) = content::load(&opts.root, &config, opts.drafts);
+        let content_failed = !content_errors.is_empty();
+        errors.extend(content_errors);
+        timings.lap("content");
+
+        // 3, 4. Markdown and diagrams.
+        let loaded = pipeline::render_files(content.files, &config, cache);
+        for f in &loaded {
+            for p in &f.problems {
+                if p.is_error() {
+                    errors.push(p.clone());
+                } else {
+                    warnings.push(p.clone());
+                }
+            }
+        }
+        timings.lap("markdown and diagrams");
+
+        // 5. The model. Its link checks need every file, so not after
+        // content errors (diagram errors leave every page in place).
+        if content_failed {
+            return fail(errors, warnings);
+        }
+        let files: Vec<_> = loaded.iter().map(|f| f.file.clone()).collect();
+        let bodies: Vec<_> = loaded.iter().map(|f| f.body.clone()).collect();
+        let site = match Site::new(config.clone(), files, bodies) {
+            Ok((site, site_warnings)) => {
+                warnings.extend(site_warnings);
+                site
+            }
+            Err(e) => {
+                errors.extend(e);
+                return fail(errors, warnings);
+            }
+        };
+        let (Some(catalog), Some(theme)) = (catalog, theme) else {
+            return fail(errors, warnings);
+        };
+        let files: BTreeMap<String, LoadedFile> = loaded
+            .into_iter()
+            .map(|f| (f.file.rel_path.clone(), f))
+            .collect();
+        let site = Arc::new(site);
+        let catalog = Arc::new(catalog);
+        let renderer = theme
+            .fresh_copy()
+            .bind(Arc::clone(&site), Arc::clone(&catalog));
+        let fingerprints = Fingerprints::new(&site, |i| body_hash(&files, &site, i));
+        timings.lap("site model");
+        crate::error::sort(&mut errors);
+        crate::error::sort(&mut warnings);
+        let session = Session {
+            opts: opts.clone(),
+            config,
+            out_dir,
+            catalog,
+            theme,
+            files,
+            assets: content.assets,
+            drafts_skipped: content.drafts_skipped,
+            cache: std::mem::take(cache),
+            site,
+            renderer: Some(renderer),
+            fingerprints,
+            made: HashMap::new(),
+            generated: HashMap::new(),
+            warnings: warnings.clone(),
+            timings: timings.laps,
+            started,
+        };
+        Ok(Attempt {
+            session: Some(session),
+            errors,
+            warnings,
+        })
+    }
+
+    /// Give back the diagram cache, for a later attempt.
+    pub fn into_cache(self) -> DiagramCache {
+        self.cache
+    }
+
+    /// The Markdown files of the site, with their parsed front matter.
+    pub fn sources(&self) -> impl Iterator<Item = &content::SourceFile> {
+        self.files.values().map(|f| &f.file)
+    }
+
+    /// The site model.
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    /// Where the site is written.
+    pub fn output_dir(&self) -> &Path {
+        &self.out_dir
+    }
+
+    /// The options the session was opened with.
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// Diagrams rendered since the session's cache was created (a diagram
+    /// served from the cache does not count).
+    pub fn diagrams_rendered(&self) -> usize {
+        self.cache.renders()
+    }
+
+    /// Render every output page in memory, writing nothing: the template
+    /// errors, missing link targets and missing Fluent messages found.
+    pub fn render_check(&self) -> (Vec<Error>, Vec<Error>) {
+        let Some(renderer) = &self.renderer else {
+            return (Vec::new(), Vec::new());
+        };
+        let site = &*self.site;
+        let mut errors: Vec<Error> = pipeline::jobs(site)
+            .par_iter()
+            .filter_map(|&job| pipeline::render_job(site, renderer, job).err())
+            .collect();
+        crate::error::sort(&mut errors);
+        (errors, self.catalog.report())
+    }
+
+    /// Write the whole site: everything into a staging directory that
+    /// replaces the output directory only when all went well.
+    pub fn write_all(&mut self) -> Result<Summary, Failure> {
+        let mut timings = Timings::new();
+        let site = Arc::clone(&self.site);
+        let Some(renderer) = &self.renderer else {
+            return Err(Failure::Other("the site is not loaded".to_string()));
+        };
+        let staging = Staging::new(&self.out_dir).map_err(Failure::Other)?;
+        let jobs = pipeline::jobs(&site);
+        let bar = progress_bar(self.opts.progress, jobs.len());
+        let results: Vec<Result<(String, Made), Error>> = jobs
+            .par_iter()
+            .map(|&job| {
+                let page = pipeline::render_job(&site, renderer, job)?;
+                staging
+                    .write(&page.file, page.html.as_bytes())
+                    .map_err(Error::new)?;
+                bar.inc(1);
+                let made = self.made_of(job, &page.lookups);
+                Ok((page.file, made))
+            })
+            .collect();
+        bar.finish_and_clear();
+        let mut errors = Vec::new();
+        let mut made = HashMap::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok((file, m)) => {
+                    made.insert(file, m);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut files_written = jobs.len();
+        timings.lap("render and write");
+
+        let mut generated = HashMap::new();
+        for (rel, bytes) in pipeline::generated(&site, &self.catalog) {
+            staging.write(&rel, &bytes).map_err(Failure::Other)?;
+            generated.insert(rel, pipeline::hash_of(&bytes));
+            files_written += 1;
+        }
+        for dir in &self.theme.static_dirs {
+            files_written += staging.copy_tree(dir).map_err(Failure::Other)?;
+        }
+        for asset in &self.assets {
+            staging
+                .copy(&asset.src, &pipeline::asset_path(&asset.rel_path))
+                .map_err(Failure::Other)?;
+            files_written += 1;
+        }
+        timings.lap("static, sitemap, search, feeds");
+
+        let mut warnings = self.warnings.clone();
+        warnings.extend(self.catalog.report());
+        if !errors.is_empty() || (self.opts.deny_warnings && !warnings.is_empty()) {
+            return Err(input(errors, warnings));
+        }
+        staging.commit().map_err(Failure::Other)?;
+        timings.lap("commit");
+        self.made = made;
+        self.generated = generated;
+        crate::error::sort(&mut warnings);
+        let mut all_timings = self.timings.clone();
+        all_timings.extend(timings.laps);
+        let sections = site.entries.iter().filter(|e| e.is_section()).count();
+        Ok(Summary {
+            pages: site.page_count(),
+            sections,
+            category_pages: site.categories.len(),
+            languages: site.config.languages.len(),
+            diagrams: self.files.values().map(|f| f.diagrams.len()).sum(),
+            distinct_diagrams: self.cache.len(),
+            files: files_written,
+            drafts_skipped: self.drafts_skipped,
+            output: self.out_dir.clone(),
+            elapsed: self.started.elapsed(),
+            timings: all_timings,
+            warnings,
+        })
+    }
+
+    fn made_of(&self, job: Job, lookups: &[usize]) -> Made {
+        Made {
+            fingerprint: self.fingerprints.of(&self.site, job, lookups),
+            lookups: lookups
+                .iter()
+                .map(|&i| {
+                    let e = &self.site.entries[i];
+                    (e.key.clone(), e.lang.clone())
+                })
+                .collect(),
+        }
+    }
+
+    /// Where a changed path belongs; `None` for paths the site does not
+    /// read (editor backups, the output directory).
+    fn classify(&self, path: &Path) -> Option<Change> {
+        let root = &self.opts.root;
+        let abs_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        let rel = path
+            .strip_prefix(&abs_root)
+            .or_else(|_| path.strip_prefix(root))
+            .unwrap_or(path);
+        let abs_out = std::fs::canonicalize(&self.out_dir).unwrap_or_else(|_| self.out_dir.clone());
+        if path.starts_with(&abs_out) || path.starts_with(&self.out_dir) {
+            return None;
+        }
+        let name = rel.file_name()?.to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") {
+            return None;
+        }
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        match parts.split_first() {
+            Some((first, rest)) if first == CONTENT_DIR && !rest.is_empty() => {
+                let rel = rest.join("/");
+                if rel.ends_with(".md") {
+                    Some(Change::Markdown(rel))
+                } else {
+                    Some(Change::Asset(rel))
+                }
+            }
+            Some((first, _))
+                if first == crate::config::FILE_NAME
+                    || first == "themes"
+                    || first == "templates"
+                    || first == "static"
+                    || first == crate::i18n::I18N_DIR =>
+            {
+                Some(Change::Everything)
+            }
+            _ => None,
+        }
+    }
+
+    /// Rebuild what the changed `paths` (absolute, or relative to the site
+    /// root) affect and write the output files that changed. On failure
+    /// nothing is written and the session keeps its last good state.
+    pub fn update(&mut self, paths: &[PathBuf]) -> Result<Update, Failure> {
+        let start = Instant::now();
+        let mut markdown: Vec<String> = Vec::new();
+        let mut assets: Vec<String> = Vec::new();
+        let mut everything = false;
+        for p in paths {
+            match self.classify(p) {
+                Some(Change::Markdown(rel)) => markdown.push(rel),
+                Some(Change::Asset(rel)) => assets.push(rel),
+                Some(Change::Everything) => everything = true,
+                None => {}
+            }
+        }
+        markdown.sort();
+        markdown.dedup();
+        assets.sort();
+        assets.dedup();
+        let renders_before = self.cache.renders();
+        let mut update = if everything {
+            self.reload()?
+        } else if markdown.is_empty() && assets.is_empty() {
+            Update::default()
+        } else {
+            let mut u = if markdown.is_empty() {
+                Update::default()
+            } else {
+                self.update_markdown(&markdown)?
+            };
+            self.update_assets(&assets, &mut u)?;
+            u
+        };
+        update.written.sort();
+        update.removed.sort();
+        update.diagrams_rendered = self.cache.renders() - renders_before;
+        update.elapsed = start.elapsed();
+        Ok(update)
+    }
+
+    /// Theme, configuration or translations changed: load everything again
+    /// (diagrams from the cache) and rewrite the site in place.
+    fn reload(&mut self) -> Result<Update, Failure> {
+        let attempt = Session::attempt(&self.opts, &mut self.cache)?;
+        let mut next = match attempt {
+            Attempt {
+                session: Some(s),
+                errors,
+                ..
+            } if errors.is_empty() => s,
+            Attempt {
+                session,
+                errors,
+                warnings,
+            } => {
+                if let Some(s) = session {
+                    self.cache = s.cache;
+                }
+                return Err(input(errors, warnings));
+            }
+        };
+        let site = Arc::clone(&next.site);
+        let jobs = pipeline::jobs(&site);
+        let pages = next.render_jobs(&jobs)?;
+        let mut update = Update {
+            rebuilt_model: true,
+            ..Update::default()
+        };
+        let made = std::mem::take(&mut self.made);
+        next.write_pages(pages, &jobs, &mut update)?;
+        for old in made.keys() {
+            if !next.made.contains_key(old) {
+                output::remove_in_place(&next.out_dir, old).map_err(Failure::Other)?;
+                update.removed.push(old.clone());
+            }
+        }
+        for dir in &next.theme.static_dirs {
+            for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+                let entry = entry
+                    .map_err(|e| Failure::Other(format!("cannot walk `{}`: {e}", dir.display())))?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let Some(rel) = entry.path().strip_prefix(dir).ok().and_then(|r| r.to_str()) else {
+                    continue;
+                };
+                let rel = rel.replace('\\', "/");
+                output::copy_in_place(&next.out_dir, entry.path(), &rel).map_err(Failure::Other)?;
+                update.written.push(rel);
+            }
+        }
+        for asset in &next.assets {
+            let rel = pipeline::asset_path(&asset.rel_path);
+            output::copy_in_place(&next.out_dir, &asset.src, &rel).map_err(Failure::Other)?;
+            update.written.push(rel);
+        }
+        next.generated = std::mem::take(&mut self.generated);
+        next.write_generated(&mut update)?;
+        update.warnings = next.warnings.clone();
+        update.warnings.extend(next.catalog.report());
+        *self = next;
+        Ok(update)
+    }
+
+    fn render_jobs(&self, jobs: &[Job]) -> Result<Vec<pipeline::Page>, Failure> {
+        let Some(renderer) = &self.renderer else {
+            return Err(Failure::Other("the site is not loaded".to_string()));
+        };
+        let site = &*self.site;
+        let results: Vec<Result<pipeline::Page, Error>> = jobs
+            .par_iter()
+            .map(|&job| pipeline::render_job(site, renderer, job))
+            .collect();
+        let mut pages = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok(p) => pages.push(p),
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(pages)
+        } else {
+            Err(input(errors, Vec::new()))
+        }
+    }
+
+    /// Write rendered pages in place and remember what they were made of.
+    fn write_pages(
+        &mut self,
+        pages: Vec<pipeline::Page>,
+        jobs: &[Job],
+        update: &mut Update,
+    ) -> Result<(), Failure> {
+        let out_dir = &self.out_dir;
+        let written: Vec<Result<(), String>> = pages
+            .par_iter()
+            .map(|p| output::write_in_place(out_dir, &p.file, p.html.as_bytes()))
+            .collect();
+        for r in written {
+            r.map_err(Failure::Other)?;
+        }
+        for (page, &job) in pages.into_iter().zip(jobs) {
+            let made = self.made_of(job, &page.lookups);
+            self.made.insert(page.file.clone(), made);
+            update.written.push(page.file);
+        }
+        Ok(())
+    }
+
+    /// Regenerate sitemap, search indexes and feeds; write those whose
+    /// bytes changed.
+    fn write_generated(&mut self, update: &mut Update) -> Result<(), Failure> {
+        for (rel, bytes) in pipeline::generated(&self.site, &self.catalog) {
+            let hash = pipeline::hash_of(&bytes);
+            if self.generated.get(&rel) != Some(&hash) {
+                output::write_in_place(&self.out_dir, &rel, &bytes).map_err(Failure::Other)?;
+                self.generated.insert(rel.clone(), hash);
+                update.written.push(rel);
+            }
+        }
+        Ok(())
+    }
+
+    fn rebind(&mut self) {
+        self.renderer = Some(
+            self.theme
+                .fresh_copy()
+                .bind(Arc::clone(&self.site), Arc::clone(&self.catalog)),
+        );
+    }
+
+    /// Markdown files changed, appeared or disappeared.
+    fn update_markdown(&mut self, rels: &[String]) -> Result<Update, Failure> {
+        let root = self.opts.root.clone();
+        let mut fresh = Vec::new();
+        let mut gone = Vec::new();
+        let mut errors = Vec::new();
+        for rel in rels {
+            let path = root.join(CONTENT_DIR).join(rel);
+            if !path.is_file() {
+                gone.push(rel.clone());
+                continue;
+            }
+            match content::load_file(&root, rel, &self.config, self.opts.drafts) {
+                Ok(Some(f)) => fresh.push(f),
+                Ok(None) => gone.push(rel.clone()),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(input(errors, Vec::new()));
+        }
+        let loaded = pipeline::render_files(fresh, &self.config, &mut self.cache);
+        let mut warnings = Vec::new();
+        for p in loaded.iter().flat_map(|f| &f.problems) {
+            if p.is_error() {
+                errors.push(p.clone());
+            } else {
+                warnings.push(p.clone());
+            }
+        }
+        if !errors.is_empty() {
+            return Err(input(errors, warnings));
+        }
+        let structural = !gone.iter().all(|g| !self.files.contains_key(g))
+            || loaded
+                .iter()
+                .any(|f| !self.files.contains_key(&f.file.rel_path));
+        let gone: Vec<String> = gone
+            .into_iter()
+            .filter(|g| self.files.contains_key(g))
+            .collect();
+
+        // The model: patched in place when the structure stays.
+        self.renderer = None;
+        let patched = if structural {
+            None
+        } else if let Some(site) = Arc::get_mut(&mut self.site) {
+            let updates = loaded
+                .iter()
+                .map(|f| (f.file.clone(), f.body.clone()))
+                .collect();
+            match site.patch(updates) {
+                Ok(p) => p,
+                Err(e) => {
+                    self.rebind();
+                    return Err(input(e, warnings));
+                }
+            }
+        } else {
+            None
+        };
+        let rebuilt_model = patched.is_none();
+        let mut files = if rebuilt_model {
+            self.files.clone()
+        } else {
+            BTreeMap::new()
+        };
+        if rebuilt_model {
+            for g in &gone {
+                files.remove(g);
+            }
+            for f in &loaded {
+                files.insert(f.file.rel_path.clone(), f.clone());
+            }
+            let sources = files.values().map(|f| f.file.clone()).collect();
+            let bodies = files.values().map(|f| f.body.clone()).collect();
+            match Site::new(self.config.clone(), sources, bodies) {
+                Ok((site, site_warnings)) => {
+                    warnings.extend(site_warnings);
+                    self.site = Arc::new(site);
+                    self.files = files;
+                }
+                Err(e) => {
+                    self.rebind();
+                    return Err(input(e, warnings));
+                }
+            }
+        } else {
+            for f in loaded {
+                self.files.insert(f.file.rel_path.clone(), f);
+            }
+        }
+        self.rebind();
+        self.fingerprints =
+            Fingerprints::new(&self.site, |i| body_hash(&self.files, &self.site, i));
+
+        // The pages whose inputs changed.
+        let site = Arc::clone(&self.site);
+        let all = pipeline::jobs(&site);
+        let mut todo = Vec::new();
+        let mut current: HashSet<String> = HashSet::with_capacity(all.len());
+        for job in all {
+            let file = pipeline::job_file(&site, job);
+            let stale = match self.made.get(&file) {
+                None => true,
+                Some(m) => {
+                    let lookups: Vec<usize> = m
+                        .lookups
+                        .iter()
+                        .filter_map(|(k, l)| site.find(k, l))
+                        .collect();
+                    m.lookups.len() != lookups.len()
+                        || self.fingerprints.of(&site, job, &lookups) != m.fingerprint
+                }
+            };
+            if stale {
+                todo.push(job);
+            }
+            current.insert(file);
+        }
+        let pages = self.render_jobs(&todo)?;
+        let mut update = Update {
+            rebuilt_model,
+            ..Update::default()
+        };
+        self.write_pages(pages, &todo, &mut update)?;
+        let vanished: Vec<String> = self
+            .made
+            .keys()
+            .filter(|f| !current.contains(*f))
+            .cloned()
+            .collect();
+        for f in vanished {
+            output::remove_in_place(&self.out_dir, &f).map_err(Failure::Other)?;
+            self.made.remove(&f);
+            update.removed.push(f);
+        }
+        self.write_generated(&mut update)?;
+        self.cache.retain(
+            self.files
+                .values()
+                .flat_map(|f| f.diagrams.iter().map(String::as_str)),
+        );
+        update.warnings = warnings;
+        update.warnings.extend(self.catalog.report());
+        Ok(update)
+    }
+
+    /// Content files other than Markdown: copied or removed as they are.
+    fn update_assets(&mut self, rels: &[String], update: &mut Update) -> Result<(), Failure> {
+        for rel in rels {
+            let src = self.opts.root.join(CONTENT_DIR).join(rel);
+            let out = pipeline::asset_path(rel);
+            self.assets.retain(|a| &a.rel_path != rel);
+            if src.is_file() {
+                output::copy_in_place(&self.out_dir, &src, &out).map_err(Failure::Other)?;
+                self.assets.push(Asset {
+                    src,
+                    rel_path: rel.clone(),
+                });
+                update.written.push(out);
+            } else {
+                output::remove_in_place(&self.out_dir, &out).map_err(Failure::Other)?;
+                update.removed.push(out);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The body hash of entry `i` (0 for a generated home page).
+fn body_hash(files: &BTreeMap<String, LoadedFile>, site: &Site, i: usize) -> u64 {
+    site.entries[i]
+        .display_path
+        .strip_prefix(CONTENT_DIR)
+        .and_then(|p| p.strip_prefix('/'))
+        .and_then(|rel| files.get(rel))
+        .map_or(0, |f| f.body_hash)
+}
+
+fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} rendering {pos}/{len} {wide_bar}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}

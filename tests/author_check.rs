@@ -1,0 +1,151 @@
+//! `zapdoc check`: planted problems are each found with file and line, in
+//! the human and the JSON form; exit codes follow errors and warnings.
+
+mod common;
+use common::{DIAGRAM, TestSite};
+use std::process::Output;
+
+fn run(site: &TestSite, args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_zapdoc"))
+        .arg("check")
+        .arg("--root")
+        .arg(site.root())
+        .args(args)
+        .output()
+        .expect("run zapdoc")
+}
+
+fn translated(site: &TestSite, rel: &str, text: &str) {
+    site.write(&format!("{rel}.md"), text);
+    site.write(&format!("{rel}.zh.md"), text);
+    site.write(&format!("{rel}.fr.md"), text);
+}
+
+fn clean_site() -> TestSite {
+    let site = TestSite::new();
+    translated(&site, "content/_index", "+++\ntitle = \"Home\"\n+++\n");
+    translated(
+        &site,
+        "content/templates/_index",
+        "+++\ntitle = \"Templates\"\n+++\n",
+    );
+    translated(
+        &site,
+        "content/templates/alpha",
+        &format!(
+            "+++\ntitle = \"Alpha\"\n+++\n## How it works\n\nSee [how](#how-it-works).\n\n```flowzap\n{DIAGRAM}```\n"
+        ),
+    );
+    site
+}
+
+#[test]
+fn a_clean_site_passes() {
+    let site = clean_site();
+    let out = run(&site, &["--deny-warnings"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("check: 0 error(s), 0 warning(s)"), "{err}");
+    assert!(!site.public().exists(), "check writes nothing");
+}
+
+#[test]
+fn planted_problems_are_found_with_file_and_line() {
+    let site = clean_site();
+    // Line 5: a broken link; line 7: a broken anchor; line 10: a bad diagram.
+    translated(
+        &site,
+        "content/templates/beta",
+        "+++\ntitle = \"Beta\"\n+++\n\nSee [nothing](@/templates/nope.md).\n\nSee [alpha](@/templates/alpha.md#nowhere).\n\n```flowzap\nOps { # Ops\n  n1: rect label:\"x\"\n}\n```\n",
+    );
+    // A page only in English: missing zh and fr translations.
+    site.write(
+        "content/templates/gamma.md",
+        "+++\ntitle = \"Gamma\"\n+++\nAlone.\n",
+    );
+    // A Fluent message the other languages lack.
+    site.write(
+        "i18n/en.ftl",
+        "home = Home\nnot-found = Not found\nonly-english = Only\n",
+    );
+    let out = run(&site, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let items = json.as_array().expect("an array");
+    let find = |needle: &str, file: &str| {
+        items
+            .iter()
+            .find(|i| {
+                i["message"].as_str().is_some_and(|m| m.contains(needle))
+                    && i["file"].as_str() == Some(file)
+            })
+            .unwrap_or_else(|| panic!("no `{needle}` in {file}: {json:#}"))
+    };
+    let link = find(
+        "`@/templates/nope.md` does not exist",
+        "content/templates/beta.md",
+    );
+    assert_eq!(
+        (link["severity"].as_str(), link["line"].as_u64()),
+        (Some("error"), Some(5))
+    );
+    assert_eq!(link["column"].as_u64(), Some(5));
+    let anchor = find("anchor `#nowhere`", "content/templates/beta.md");
+    assert_eq!(
+        (anchor["severity"].as_str(), anchor["line"].as_u64()),
+        (Some("error"), Some(7))
+    );
+    let diagram = find("unknown shape `rect`", "content/templates/beta.md");
+    assert_eq!(diagram["code"].as_str(), Some("FZ001"));
+    assert_eq!(
+        (diagram["line"].as_u64(), diagram["column"].as_u64()),
+        (Some(11), Some(7))
+    );
+    // The same problems in the other languages' files are found too.
+    find("anchor `#nowhere`", "content/templates/beta.zh.md");
+    find("unknown shape `rect`", "content/templates/beta.fr.md");
+    let missing = find("not translated into `zh`", "content/templates/gamma.md");
+    assert_eq!(
+        (missing["severity"].as_str(), missing["line"].as_u64()),
+        (Some("warning"), Some(1))
+    );
+    find("not translated into `fr`", "content/templates/gamma.md");
+    let key = find(
+        "message `only-english` is missing from `i18n/zh.ftl`",
+        "i18n/en.ftl",
+    );
+    assert_eq!(key["line"].as_u64(), Some(3));
+
+    // The human form: rustc-style with the location.
+    let out = run(&site, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--> content/templates/beta.md:5:5"), "{err}");
+    assert!(err.contains("--> content/templates/beta.md:7:"), "{err}");
+    assert!(err.contains("error[FZ001]: unknown shape `rect`"), "{err}");
+    assert!(err.contains("--> content/templates/gamma.md:1:1"), "{err}");
+    assert!(!site.public().exists(), "check writes nothing");
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let site = clean_site();
+    site.write(
+        "content/templates/gamma.md",
+        "+++\ntitle = \"Gamma\"\n+++\nAlone.\n",
+    );
+    assert_eq!(run(&site, &[]).status.code(), Some(0));
+    assert_eq!(run(&site, &["--deny-warnings"]).status.code(), Some(1));
+}
+
+#[test]
+fn usage_problems_exit_2() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zapdoc"))
+        .args(["check", "--root", "/nonexistent/zapdoc-site"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: "), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

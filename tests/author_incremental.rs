@@ -1,0 +1,263 @@
+//! The incremental rebuild behind `zapdoc serve` ([`Session::update`]):
+//! an edit re-renders the page and the pages that show it, nothing else;
+//! unchanged diagrams come from the cache; a failed update writes nothing;
+//! and the result is the same as a full build.
+
+mod common;
+use common::{DIAGRAM, TestSite, snapshot};
+use std::path::PathBuf;
+use zapdoc::build::{Failure, Session, Update};
+
+fn site() -> TestSite {
+    let site = TestSite::new();
+    site.write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHello.\n");
+    site.write(
+        "content/templates/_index.md",
+        "+++\ntitle = \"Templates\"\n+++\n",
+    );
+    site.write(
+        "content/templates/_index.zh.md",
+        "+++\ntitle = \"模板\"\n+++\n",
+    );
+    for (slug, cat, tags) in [
+        ("alpha", "ops", "[\"api\"]"),
+        ("beta", "ops", "[\"api\"]"),
+        ("gamma", "patterns", "[\"other\"]"),
+        ("delta", "patterns", "[\"misc\"]"),
+    ] {
+        site.write(
+            &format!("content/templates/{slug}.md"),
+            &format!(
+                "+++\ntitle = \"{slug} title\"\ncategory = \"{cat}\"\ntags = {tags}\n+++\nAbout {slug}.\n\n```flowzap\n{DIAGRAM}```\n"
+            ),
+        );
+    }
+    site.write(
+        "content/templates/alpha.zh.md",
+        "+++\ntitle = \"甲\"\ncategory = \"ops\"\n+++\n中文。\n",
+    );
+    site.write(
+        "content/docs/guide.md",
+        "+++\ntitle = \"Guide\"\n+++\nSee [gamma](@/templates/gamma.md).\n",
+    );
+    site
+}
+
+fn open(site: &TestSite) -> Session {
+    let mut s = match Session::open(&site.options()) {
+        Ok(s) => s,
+        Err(e) => panic!("open: {e:?}"),
+    };
+    if let Err(e) = s.write_all() {
+        panic!("write_all: {e:?}");
+    }
+    s
+}
+
+fn update(s: &mut Session, site: &TestSite, rel: &str) -> Update {
+    match s.update(&[site.root().join(rel)]) {
+        Ok(u) => u,
+        Err(Failure::Input { errors, .. }) => panic!(
+            "update failed: {}",
+            errors.iter().map(|e| e.render(false)).collect::<String>()
+        ),
+        Err(Failure::Other(m)) => panic!("update failed: {m}"),
+    }
+}
+
+/// The output file set written by an update, without generated files.
+fn pages(u: &Update) -> Vec<&str> {
+    u.written
+        .iter()
+        .map(String::as_str)
+        .filter(|f| f.ends_with(".html"))
+        .collect()
+}
+
+#[test]
+fn a_body_edit_rewrites_only_that_page() {
+    let site = site();
+    let mut s = open(&site);
+    let rendered = s.diagrams_rendered();
+    // A new paragraph: the first paragraph (what listings show) stays.
+    site.write(
+        "content/templates/alpha.md",
+        &format!(
+            "+++\ntitle = \"alpha title\"\ncategory = \"ops\"\ntags = [\"api\"]\n+++\nAbout alpha.\n\nMore text here.\n\n```flowzap\n{DIAGRAM}```\n"
+        ),
+    );
+    let u = update(&mut s, &site, "content/templates/alpha.md");
+    assert!(!u.rebuilt_model, "a body edit patches the model");
+    assert_eq!(u.diagrams_rendered, 0, "the unchanged diagram is cached");
+    assert_eq!(s.diagrams_rendered(), rendered);
+    // The page is redone; pages that do not show it are not.
+    let written = pages(&u);
+    assert!(
+        written.contains(&"templates/alpha/index.html"),
+        "{written:?}"
+    );
+    assert!(
+        !written.contains(&"templates/gamma/index.html"),
+        "{written:?}"
+    );
+    assert!(!written.contains(&"docs/guide/index.html"), "{written:?}");
+    assert!(
+        !written.contains(&"zh/templates/alpha/index.html"),
+        "{written:?}"
+    );
+    assert!(
+        site.read("templates/alpha/index.html")
+            .contains("More text here.")
+    );
+}
+
+#[test]
+fn a_title_edit_updates_listings_related_and_translations() {
+    let site = site();
+    let mut s = open(&site);
+    site.write(
+        "content/templates/beta.md",
+        &format!(
+            "+++\ntitle = \"Beta renamed\"\ncategory = \"ops\"\ntags = [\"api\"]\n+++\nAbout beta.\n\n```flowzap\n{DIAGRAM}```\n"
+        ),
+    );
+    let u = update(&mut s, &site, "content/templates/beta.md");
+    let written = pages(&u);
+    for f in [
+        "templates/beta/index.html",
+        "templates/index.html",
+        "templates/category/ops/index.html",
+        // alpha lists beta as related (same category and tag).
+        "templates/alpha/index.html",
+    ] {
+        assert!(written.contains(&f), "{f} not in {written:?}");
+        assert!(site.read(f).contains("Beta renamed"), "{f}");
+    }
+    assert!(!written.contains(&"docs/guide/index.html"), "{written:?}");
+    assert!(u.written.iter().any(|f| f == "search-index.en.json"));
+    assert!(!u.written.iter().any(|f| f == "search-index.zh.json"));
+}
+
+#[test]
+fn a_changed_diagram_is_the_only_one_rendered() {
+    let site = site();
+    let mut s = open(&site);
+    let other = DIAGRAM.replace("Do it", "Do it now");
+    site.write(
+        "content/templates/delta.md",
+        &format!(
+            "+++\ntitle = \"delta title\"\ncategory = \"patterns\"\ntags = [\"misc\"]\n+++\nAbout delta.\n\n```flowzap\n{other}```\n"
+        ),
+    );
+    let u = update(&mut s, &site, "content/templates/delta.md");
+    assert_eq!(u.diagrams_rendered, 1);
+    assert!(
+        site.read("templates/delta/index.html")
+            .contains("Do it now")
+    );
+}
+
+#[test]
+fn added_and_removed_pages_rebuild_the_model() {
+    let site = site();
+    let mut s = open(&site);
+    site.write(
+        "content/templates/epsilon.md",
+        "+++\ntitle = \"Epsilon\"\ncategory = \"ops\"\n+++\nNew.\n",
+    );
+    let u = update(&mut s, &site, "content/templates/epsilon.md");
+    assert!(u.rebuilt_model);
+    assert!(site.read("templates/index.html").contains("Epsilon"));
+    assert!(site.exists("templates/epsilon/index.html"));
+
+    site.remove("content/templates/epsilon.md");
+    let u = update(&mut s, &site, "content/templates/epsilon.md");
+    assert!(
+        u.removed
+            .contains(&"templates/epsilon/index.html".to_string())
+    );
+    assert!(!site.exists("templates/epsilon/index.html"));
+    assert!(!site.read("templates/index.html").contains("Epsilon"));
+}
+
+#[test]
+fn a_failed_update_writes_nothing_and_recovers() {
+    let site = site();
+    let mut s = open(&site);
+    let before = snapshot(&site.public());
+    site.write(
+        "content/templates/gamma.md",
+        "+++\ntitle = \"gamma title\"\ncategory = \"patterns\"\n+++\nBroken.\n\n```flowzap\nOps { # Ops\n  n1: rect label:\"x\"\n}\n```\n",
+    );
+    match s.update(&[site.root().join("content/templates/gamma.md")]) {
+        Err(Failure::Input { errors, .. }) => {
+            let e = &errors[0];
+            assert_eq!(e.path(), Some("content/templates/gamma.md"));
+            assert_eq!(e.line_col().map(|(l, _)| l), Some(8));
+        }
+        other => panic!("expected input errors, got {other:?}"),
+    }
+    assert_eq!(snapshot(&site.public()), before, "nothing written");
+    // A broken link is refused the same way.
+    site.write(
+        "content/templates/gamma.md",
+        "+++\ntitle = \"gamma title\"\ncategory = \"patterns\"\n+++\n[x](@/templates/nope.md)\n",
+    );
+    assert!(
+        s.update(&[site.root().join("content/templates/gamma.md")])
+            .is_err()
+    );
+    assert_eq!(snapshot(&site.public()), before, "nothing written");
+    // Fixed: the session goes on.
+    site.write(
+        "content/templates/gamma.md",
+        "+++\ntitle = \"gamma title\"\ncategory = \"patterns\"\ntags = [\"other\"]\n+++\nFixed.\n",
+    );
+    update(&mut s, &site, "content/templates/gamma.md");
+    assert!(site.read("templates/gamma/index.html").contains("Fixed."));
+}
+
+#[test]
+fn updates_end_where_a_full_build_ends() {
+    let site = site();
+    let mut s = open(&site);
+    let edits: [(&str, String); 4] = [
+        (
+            "content/templates/alpha.md",
+            "+++\ntitle = \"Alpha two\"\ncategory = \"patterns\"\ntags = [\"misc\"]\nweight = 5\n+++\nChanged.\n".to_string(),
+        ),
+        (
+            "content/templates/beta.md",
+            format!("+++\ntitle = \"beta title\"\ncategory = \"ops\"\ntags = [\"api\"]\nweight = -1\n+++\nAbout beta, longer now.\n\n```flowzap\n{DIAGRAM}```\n"),
+        ),
+        (
+            "content/templates/zeta.fr.md",
+            "+++\ntitle = \"Zêta\"\n+++\nNouveau.\n".to_string(),
+        ),
+        (
+            "i18n/en.ftl",
+            "home = Home page\nnot-found = Not found\n".to_string(),
+        ),
+    ];
+    for (rel, text) in &edits {
+        site.write(rel, text);
+        let paths: Vec<PathBuf> = vec![site.root().join(rel)];
+        if let Err(e) = s.update(&paths) {
+            panic!("{rel}: {e:?}");
+        }
+    }
+    let incremental = snapshot(&site.public());
+    drop(s);
+    site.build_ok();
+    let full = snapshot(&site.public());
+    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&incremental), names(&full));
+    for ((name, a), (_, b)) in incremental.iter().zip(&full) {
+        assert!(
+            a == b,
+            "{name} differs:\n--- incremental\n{}\n--- full\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+}
