@@ -225,7 +225,7 @@ fn a_broken_diagram_keeps_the_last_good_page_and_reports() {
     assert!(page.contains("First version."), "the last good page stays");
     assert!(!page.contains("Broken version."));
     assert!(
-        page.contains("unknown shape `rect`") && page.contains("content/templates/alpha.md:6"),
+        page.contains("unknown shape `rect`") && page.contains("content/templates/alpha.md:8:7"),
         "the overlay holds the error, located: {page}"
     );
     // The stream told the browser too.

@@ -207,7 +207,23 @@ impl Session {
             }
             Err(e) => {
                 errors.extend(e);
-                return fail(errors, warnings);
+                // The model without `@/` link checks, so that `check` can
+                // go on to anchors and translations; the errors stay.
+                let files: Vec<_> = loaded.iter().map(|f| f.file.clone()).collect();
+                let bodies: Vec<_> = loaded
+                    .iter()
+                    .map(|f| crate::site::Body {
+                        links: Vec::new(),
+                        ..f.body.clone()
+                    })
+                    .collect();
+                match Site::new(config.clone(), files, bodies) {
+                    Ok((site, site_warnings)) => {
+                        warnings.extend(site_warnings);
+                        site
+                    }
+                    Err(_) => return fail(errors, warnings),
+                }
             }
         };
         let (Some(catalog), Some(theme)) = (catalog, theme) else {
