@@ -94,6 +94,11 @@ fn run() -> Result<(), String> {
         }
         times.push(elapsed);
         written.push(update.written.len());
+        if round == rounds - 1 {
+            for (step, t) in &update.timings {
+                println!("             {:>7.1} ms  {step}", t.as_secs_f64() * 1000.0);
+            }
+        }
     }
     stats("update", times);
     println!("             files written per edit: {written:?}");

@@ -20,8 +20,9 @@
 
 use crate::i18n::Catalog;
 use crate::site::Site;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -63,18 +64,24 @@ pub fn file_name(lang: &str) -> String {
 
 /// Lowercase, without accents: `"Déploiement"` → `"deploiement"`.
 pub fn fold(s: &str) -> String {
-    let lower = s.to_lowercase();
-    lower
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s
+        .to_lowercase()
         .nfd()
         .filter(|&c| !is_combining_mark(c))
         .nfc()
-        .map(|c| match c {
-            'œ' => "oe".to_string(),
-            'æ' => "ae".to_string(),
-            'ß' => "ss".to_string(),
-            other => other.to_string(),
-        })
-        .collect()
+    {
+        match c {
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The tokens of `text` (folded), in order, repeats kept.
@@ -134,14 +141,21 @@ fn excerpt(s: &str, n: usize) -> String {
 /// The searchable pages and sections of `lang` (home pages left out), in
 /// the model's order.
 pub fn docs(site: &Site, catalog: &Catalog, lang: &str) -> Vec<Doc> {
+    // A category's name is a Fluent lookup: once per category.
+    let mut names: HashMap<&str, String> = HashMap::new();
+    for c in site.entries.iter().filter_map(|e| e.category.as_deref()) {
+        if !names.contains_key(c) {
+            names.insert(c, catalog.t(lang, &format!("category-{c}"), &[]));
+        }
+    }
     site.entries
         .iter()
         .filter(|e| e.lang == lang && e.key != crate::site::HOME_KEY)
         .map(|e| {
             let category = e
                 .category
-                .as_ref()
-                .map(|c| catalog.t(lang, &format!("category-{c}"), &[]))
+                .as_deref()
+                .and_then(|c| names.get(c).cloned())
                 .unwrap_or_default();
             let mut text = e.body.summary.clone();
             for h in &e.body.headings {
@@ -160,38 +174,131 @@ pub fn docs(site: &Site, catalog: &Catalog, lang: &str) -> Vec<Doc> {
         .collect()
 }
 
-impl Index {
+/// A language's index kept in memory and patched a document at a time
+/// (`zapdoc serve`): replacing one document touches only its own terms.
+#[derive(Debug, Clone)]
+pub struct Builder {
+    lang: String,
+    docs: Vec<Doc>,
+    /// Per document, its terms and weights.
+    doc_terms: Vec<Vec<(String, u32)>>,
+    /// Term → `doc, weight` pairs, docs ascending.
+    terms: BTreeMap<String, Vec<u32>>,
+}
+
+/// The distinct terms of a document with their best weight.
+fn doc_terms(doc: &Doc) -> Vec<(String, u32)> {
+    let tags = format!("{} {}", doc.category, doc.tags.join(" "));
+    let mut best: HashMap<String, u32> = HashMap::new();
+    for (weight, text) in [
+        (3, doc.title.as_str()),
+        (2, doc.description.as_str()),
+        (2, tags.as_str()),
+        (1, doc.text.as_str()),
+    ] {
+        for t in tokens(text) {
+            let w = best.entry(t).or_insert(0);
+            *w = (*w).max(weight);
+        }
+    }
+    best.into_iter().collect()
+}
+
+impl Builder {
     /// Index `docs`.
-    pub fn build(lang: &str, docs: Vec<Doc>) -> Index {
-        let mut map: BTreeMap<String, BTreeMap<u32, u32>> = BTreeMap::new();
-        for (d, doc) in docs.iter().enumerate() {
-            let d = d as u32;
-            let fields: [(u32, String); 4] = [
-                (3, doc.title.clone()),
-                (2, doc.description.clone()),
-                (2, format!("{} {}", doc.category, doc.tags.join(" "))),
-                (1, doc.text.clone()),
-            ];
-            for (weight, text) in fields {
-                for t in tokens(&text) {
-                    let w = map.entry(t).or_default().entry(d).or_insert(0);
-                    *w = (*w).max(weight);
+    pub fn new(lang: &str, docs: Vec<Doc>) -> Builder {
+        let doc_terms: Vec<Vec<(String, u32)>> = docs.par_iter().map(doc_terms).collect();
+        let mut terms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (d, list) in doc_terms.iter().enumerate() {
+            for (t, w) in list {
+                match terms.get_mut(t.as_str()) {
+                    Some(p) => p.extend([d as u32, *w]),
+                    None => {
+                        terms.insert(t.clone(), vec![d as u32, *w]);
+                    }
                 }
             }
         }
-        let mut terms = Vec::with_capacity(map.len());
-        let mut postings = Vec::with_capacity(map.len());
-        for (term, docs) in map {
-            terms.push(term);
-            postings.push(docs.into_iter().flat_map(|(d, w)| [d, w]).collect());
-        }
-        Index {
-            version: VERSION,
+        Builder {
             lang: lang.to_string(),
             docs,
+            doc_terms,
             terms,
-            postings,
         }
+    }
+
+    /// Bring the index up to `docs`: when only some documents changed in
+    /// place, only those are indexed again; otherwise all of them.
+    pub fn update(&mut self, docs: Vec<Doc>) {
+        if docs.len() != self.docs.len() {
+            *self = Builder::new(&self.lang, docs);
+            return;
+        }
+        for (d, doc) in docs.into_iter().enumerate() {
+            if doc != self.docs[d] {
+                self.replace(d, doc);
+            }
+        }
+    }
+
+    fn replace(&mut self, d: usize, doc: Doc) {
+        let id = d as u32;
+        for (t, _) in &self.doc_terms[d] {
+            if let Some(p) = self.terms.get_mut(t.as_str()) {
+                if let Some(at) = p.chunks_exact(2).position(|pair| pair[0] == id) {
+                    p.drain(2 * at..2 * at + 2);
+                }
+                if p.is_empty() {
+                    self.terms.remove(t.as_str());
+                }
+            }
+        }
+        let list = doc_terms(&doc);
+        for (t, w) in &list {
+            let p = self.terms.entry(t.clone()).or_default();
+            let at = p.chunks_exact(2).take_while(|pair| pair[0] < id).count();
+            p.splice(2 * at..2 * at, [id, *w]);
+        }
+        self.doc_terms[d] = list;
+        self.docs[d] = doc;
+    }
+
+    /// The index as it stands.
+    pub fn index(&self) -> Index {
+        Index {
+            version: VERSION,
+            lang: self.lang.clone(),
+            docs: self.docs.clone(),
+            terms: self.terms.keys().cloned().collect(),
+            postings: self.terms.values().cloned().collect(),
+        }
+    }
+
+    /// The JSON file's text (the same as [`Index::to_json`] of [`Self::index`]).
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct View<'a> {
+            version: u32,
+            lang: &'a str,
+            docs: &'a [Doc],
+            terms: Vec<&'a String>,
+            postings: Vec<&'a Vec<u32>>,
+        }
+        let view = View {
+            version: VERSION,
+            lang: &self.lang,
+            docs: &self.docs,
+            terms: self.terms.keys().collect(),
+            postings: self.terms.values().collect(),
+        };
+        serde_json::to_string(&view).unwrap_or_default()
+    }
+}
+
+impl Index {
+    /// Index `docs`.
+    pub fn build(lang: &str, docs: Vec<Doc>) -> Index {
+        Builder::new(lang, docs).index()
     }
 
     /// The JSON file's text.
@@ -302,6 +409,24 @@ mod tests {
         assert!(index.query("  ").is_empty());
         let back = Index::from_json(&index.to_json()).unwrap();
         assert_eq!(back, index);
+    }
+
+    #[test]
+    fn patching_gives_the_same_index_as_building() {
+        let docs = vec![
+            doc("审批流程", "alpha beta"),
+            doc("Étape", "beta gamma"),
+            doc("x", "gamma"),
+        ];
+        let mut b = Builder::new("x", docs.clone());
+        let mut changed = docs.clone();
+        changed[1] = doc("Étape deux", "delta");
+        changed[0] = doc("审批", "alpha");
+        b.update(changed.clone());
+        assert_eq!(b.index(), Index::build("x", changed.clone()));
+        assert_eq!(b.to_json(), Index::build("x", changed).to_json());
+        b.update(docs.clone());
+        assert_eq!(b.index(), Index::build("x", docs));
     }
 
     #[test]

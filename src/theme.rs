@@ -166,13 +166,47 @@ impl Theme {
         }
     }
 
+    /// Bind to a site whose structure did not change since `previous`
+    /// was made (same entries, same categories): the page summaries are
+    /// taken over, only those of the `changed` entries built again.
+    pub fn bind_reusing(
+        self,
+        site: Arc<Site>,
+        catalog: Arc<Catalog>,
+        previous: Summaries,
+        changed: &[usize],
+    ) -> Renderer {
+        let mut summaries = previous.0;
+        if summaries.len() != site.entries.len() {
+            return self.bind(site, catalog);
+        }
+        let categories: Vec<Value> = (0..site.categories.len())
+            .map(|c| category_value(&site, &catalog, c))
+            .collect();
+        for &i in changed {
+            if let Some(e) = site.entries.get(i) {
+                summaries[i] = summary(&categories, e);
+            }
+        }
+        self.bind_with(site, catalog, summaries)
+    }
+
     /// Bind to a site: register the functions and pre-build the values.
     pub fn bind(self, site: Arc<Site>, catalog: Arc<Catalog>) -> Renderer {
+        // Each category's value once (its name is a Fluent lookup), not
+        // once per page.
+        let categories: Vec<Value> = (0..site.categories.len())
+            .map(|c| category_value(&site, &catalog, c))
+            .collect();
         let summaries = site
             .entries
             .par_iter()
-            .map(|e| summary(&site, &catalog, e))
+            .map(|e| summary(&categories, e))
             .collect();
+        self.bind_with(site, catalog, summaries)
+    }
+
+    fn bind_with(self, site: Arc<Site>, catalog: Arc<Catalog>, summaries: Vec<Value>) -> Renderer {
         let config = config_value(&site.config);
         let data = Arc::new(Data {
             site,
@@ -188,6 +222,22 @@ impl Theme {
             files: self.files,
             data,
         }
+    }
+}
+
+/// The page summaries a [`Renderer`] built, kept for the next binding.
+pub struct Summaries(Vec<Value>);
+
+impl Renderer {
+    /// Take the renderer apart, releasing its hold on the site, and keep
+    /// the page summaries for [`Theme::bind_reusing`]. `None` if the
+    /// bound data is still shared (it never is once the renderer is gone).
+    pub fn into_summaries(self) -> Option<Summaries> {
+        // The template functions hold the data too: drop them first.
+        drop(self.tera);
+        Arc::try_unwrap(self.data)
+            .ok()
+            .map(|d| Summaries(d.summaries))
     }
 }
 
@@ -253,9 +303,9 @@ fn category_value(site: &Site, catalog: &Catalog, index: usize) -> Value {
 }
 
 /// What a listing shows of a page or section.
-fn summary(site: &Site, catalog: &Catalog, e: &Entry) -> Value {
-    let category = match e.category_index {
-        Some(i) => category_value(site, catalog, i),
+fn summary(categories: &[Value], e: &Entry) -> Value {
+    let category = match e.category_index.and_then(|i| categories.get(i)) {
+        Some(c) => c.clone(),
         None => Value::none(),
     };
     let tags: Vec<Value> = e.tags.iter().map(|t| Value::from(t.as_str())).collect();

@@ -223,42 +223,121 @@ pub(crate) fn render_job(site: &Site, renderer: &Renderer, job: Job) -> Result<P
     })
 }
 
-/// The generated files: highlight stylesheets, sitemap, robots.txt, and
-/// per language the search index and the Atom feed.
-pub(crate) fn generated(site: &Site, catalog: &Catalog) -> Vec<(String, Vec<u8>)> {
+/// A generated file: highlight stylesheets, sitemap, robots.txt, and per
+/// language the search index and the Atom feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Generated {
+    SyntaxLight,
+    SyntaxDark,
+    Sitemap,
+    Robots,
+    Search(String),
+    Feed(String),
+}
+
+/// Every generated file with its path and a hash of the parts of the
+/// model it is made from: when the hash stays, the file stays.
+pub(crate) fn generated_files(site: &Site) -> Vec<(String, u64, Generated)> {
     let config = &site.config;
-    let mut out = Vec::new();
-    for (name, theme_name) in [
-        ("syntax-light.css", &config.markdown.highlight_theme),
-        ("syntax-dark.css", &config.markdown.highlight_theme_dark),
-    ] {
-        let css = highlight::stylesheet(theme_name).unwrap_or_default();
-        out.push((name.to_string(), css.into_bytes()));
-    }
-    out.push((
-        "sitemap.xml".to_string(),
-        output::sitemap(sitemap_urls(site)).into_bytes(),
-    ));
-    out.push((
-        "robots.txt".to_string(),
-        output::robots(&config.link("sitemap.xml")).into_bytes(),
-    ));
-    let per_lang: Vec<Vec<(String, Vec<u8>)>> = config
+    let mut out = vec![
+        (
+            "syntax-light.css".to_string(),
+            hash_of(&config.markdown.highlight_theme),
+            Generated::SyntaxLight,
+        ),
+        (
+            "syntax-dark.css".to_string(),
+            hash_of(&config.markdown.highlight_theme_dark),
+            Generated::SyntaxDark,
+        ),
+        (
+            "robots.txt".to_string(),
+            hash_of(&config.base_url),
+            Generated::Robots,
+        ),
+    ];
+    let sitemap = {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for e in &site.entries {
+            (&e.url, &e.date, &e.translations).hash(&mut h);
+        }
+        for c in &site.categories {
+            (&c.url, &c.translations).hash(&mut h);
+        }
+        h.finish()
+    };
+    out.push(("sitemap.xml".to_string(), sitemap, Generated::Sitemap));
+    let per_lang: Vec<Vec<(String, u64, Generated)>> = config
         .languages
         .par_iter()
         .map(|l| {
-            let index = search::Index::build(&l.code, search::docs(site, catalog, &l.code));
+            let mut search = std::collections::hash_map::DefaultHasher::new();
+            let mut feed = std::collections::hash_map::DefaultHasher::new();
+            for e in site.entries.iter().filter(|e| e.lang == l.code) {
+                let common = (
+                    (&e.key, e.kind, &e.url, &e.title, &e.description),
+                    (&e.category, &e.body.summary),
+                );
+                common.hash(&mut search);
+                (
+                    &e.tags,
+                    e.body.headings.iter().map(|h| &h.text).collect::<Vec<_>>(),
+                )
+                    .hash(&mut search);
+                common.hash(&mut feed);
+                (&e.date, &e.slug, &e.pages).hash(&mut feed);
+            }
             vec![
-                (search::file_name(&l.code), index.to_json().into_bytes()),
+                (
+                    search::file_name(&l.code),
+                    search.finish(),
+                    Generated::Search(l.code.clone()),
+                ),
                 (
                     feed::path(site, &l.code),
-                    feed::atom(site, &l.code).into_bytes(),
+                    feed.finish(),
+                    Generated::Feed(l.code.clone()),
                 ),
             ]
         })
         .collect();
     out.extend(per_lang.into_iter().flatten());
     out
+}
+
+/// The bytes of a generated file. A search index comes from `index`,
+/// brought up to date (or made, when there is none yet).
+pub(crate) fn generate(
+    site: &Site,
+    catalog: &Catalog,
+    what: &Generated,
+    index: &mut Option<search::Builder>,
+) -> Vec<u8> {
+    let config = &site.config;
+    match what {
+        Generated::SyntaxLight => highlight::stylesheet(&config.markdown.highlight_theme)
+            .unwrap_or_default()
+            .into_bytes(),
+        Generated::SyntaxDark => highlight::stylesheet(&config.markdown.highlight_theme_dark)
+            .unwrap_or_default()
+            .into_bytes(),
+        Generated::Sitemap => output::sitemap(sitemap_urls(site)).into_bytes(),
+        Generated::Robots => output::robots(&config.link("sitemap.xml")).into_bytes(),
+        Generated::Search(lang) => {
+            let docs = search::docs(site, catalog, lang);
+            let builder = match index.take() {
+                Some(mut b) => {
+                    b.update(docs);
+                    b
+                }
+                None => search::Builder::new(lang, docs),
+            };
+            let json = builder.to_json().into_bytes();
+            *index = Some(builder);
+            json
+        }
+        Generated::Feed(lang) => feed::atom(site, lang).into_bytes(),
+    }
 }
 
 /// A content asset keeps its place, with directory names slugged like the

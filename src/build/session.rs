@@ -31,6 +31,7 @@ use crate::content::{self, Asset, CONTENT_DIR};
 use crate::error::Error;
 use crate::i18n::Catalog;
 use crate::output::{self, Staging};
+use crate::search;
 use crate::site::Site;
 use crate::theme::{Renderer, Theme};
 use rayon::prelude::*;
@@ -65,12 +66,24 @@ pub struct Session {
     fingerprints: Fingerprints,
     /// Output page file → what it was made of, for pages on disk.
     made: HashMap<String, Made>,
-    /// Generated file (sitemap, index, feed…) → hash of its bytes on disk.
+    /// Generated file (sitemap, index, feed…) → hash of the model parts it
+    /// was made from.
     generated: HashMap<String, u64>,
+    /// Per language, the search index in memory, patched on updates.
+    indexes: HashMap<String, search::Builder>,
     warnings: Vec<Error>,
     timings: Vec<(&'static str, Duration)>,
     started: Instant,
+    /// Markdown updates so far, to prune the diagram cache now and then.
+    updates: usize,
 }
+
+/// A generated file written: its path, the hash of its inputs, and the
+/// search index it came from (language, index) when it is one.
+type GeneratedOut = (String, u64, Option<(String, search::Builder)>);
+
+/// Prune the diagram cache every this many patched updates.
+const PRUNE_EVERY: usize = 32;
 
 /// The outcome of loading a site, for `zapdoc check`: the session when the
 /// model could be built, and every problem found on the way.
@@ -93,6 +106,8 @@ pub struct Update {
     /// Diagrams rendered by this update (others came from the cache).
     pub diagrams_rendered: usize,
     pub elapsed: Duration,
+    /// Wall time of each step, in order.
+    pub timings: Vec<(&'static str, Duration)>,
     pub warnings: Vec<Error>,
 }
 
@@ -257,9 +272,11 @@ impl Session {
             fingerprints,
             made: HashMap::new(),
             generated: HashMap::new(),
+            indexes: HashMap::new(),
             warnings: warnings.clone(),
             timings: timings.laps,
             started,
+            updates: 0,
         };
         Ok(Attempt {
             session: Some(session),
@@ -351,10 +368,27 @@ impl Session {
         let mut files_written = jobs.len();
         timings.lap("render and write");
 
+        let catalog = &self.catalog;
+        let files = pipeline::generated_files(&site);
+        let outcomes: Vec<Result<GeneratedOut, String>> = files
+            .into_par_iter()
+            .map(|(rel, inputs, what)| {
+                let mut index = None;
+                let bytes = pipeline::generate(&site, catalog, &what, &mut index);
+                staging.write(&rel, &bytes)?;
+                let kept = match (what, index) {
+                    (pipeline::Generated::Search(lang), Some(b)) => Some((lang, b)),
+                    _ => None,
+                };
+                Ok((rel, inputs, kept))
+            })
+            .collect();
         let mut generated = HashMap::new();
-        for (rel, bytes) in pipeline::generated(&site, &self.catalog) {
-            staging.write(&rel, &bytes).map_err(Failure::Other)?;
-            generated.insert(rel, pipeline::hash_of(&bytes));
+        let mut indexes = HashMap::new();
+        for o in outcomes {
+            let (rel, inputs, kept) = o.map_err(Failure::Other)?;
+            generated.insert(rel, inputs);
+            indexes.extend(kept);
             files_written += 1;
         }
         for dir in &self.theme.static_dirs {
@@ -377,6 +411,7 @@ impl Session {
         timings.lap("commit");
         self.made = made;
         self.generated = generated;
+        self.indexes = indexes;
         crate::error::sort(&mut warnings);
         let mut all_timings = self.timings.clone();
         all_timings.extend(timings.laps);
@@ -550,7 +585,9 @@ impl Session {
             output::copy_in_place(&next.out_dir, &asset.src, &rel).map_err(Failure::Other)?;
             update.written.push(rel);
         }
-        next.generated = std::mem::take(&mut self.generated);
+        // Templates or Fluent strings may have changed what the files say.
+        next.generated.clear();
+        next.indexes.clear();
         next.write_generated(&mut update)?;
         update.warnings = next.warnings.clone();
         update.warnings.extend(next.catalog.report());
@@ -605,18 +642,50 @@ impl Session {
         Ok(())
     }
 
-    /// Regenerate sitemap, search indexes and feeds; write those whose
-    /// bytes changed.
+    /// Regenerate the sitemap, search indexes and feeds whose inputs
+    /// changed, in parallel, and write them.
     fn write_generated(&mut self, update: &mut Update) -> Result<(), Failure> {
-        for (rel, bytes) in pipeline::generated(&self.site, &self.catalog) {
-            let hash = pipeline::hash_of(&bytes);
-            if self.generated.get(&rel) != Some(&hash) {
-                output::write_in_place(&self.out_dir, &rel, &bytes).map_err(Failure::Other)?;
-                self.generated.insert(rel.clone(), hash);
-                update.written.push(rel);
+        let stale: Vec<(String, u64, pipeline::Generated)> = pipeline::generated_files(&self.site)
+            .into_iter()
+            .filter(|(rel, inputs, _)| self.generated.get(rel) != Some(inputs))
+            .collect();
+        // Each search index travels with its job and comes back updated.
+        let jobs: Vec<_> = stale
+            .into_iter()
+            .map(|(rel, inputs, what)| {
+                let index = match &what {
+                    pipeline::Generated::Search(lang) => self.indexes.remove(lang),
+                    _ => None,
+                };
+                (rel, inputs, what, index)
+            })
+            .collect();
+        let (site, catalog, out_dir) = (&*self.site, &*self.catalog, &self.out_dir);
+        let done: Vec<_> = jobs
+            .into_par_iter()
+            .map(|(rel, inputs, what, mut index)| {
+                let bytes = pipeline::generate(site, catalog, &what, &mut index);
+                let written = output::write_in_place(out_dir, &rel, &bytes);
+                (rel, inputs, what, index, written)
+            })
+            .collect();
+        let mut failed = None;
+        for (rel, inputs, what, index, written) in done {
+            if let (pipeline::Generated::Search(lang), Some(b)) = (what, index) {
+                self.indexes.insert(lang, b);
+            }
+            match written {
+                Ok(()) => {
+                    self.generated.insert(rel.clone(), inputs);
+                    update.written.push(rel);
+                }
+                Err(e) => failed = Some(e),
             }
         }
-        Ok(())
+        match failed {
+            Some(e) => Err(Failure::Other(e)),
+            None => Ok(()),
+        }
     }
 
     fn rebind(&mut self) {
@@ -629,6 +698,7 @@ impl Session {
 
     /// Markdown files changed, appeared or disappeared.
     fn update_markdown(&mut self, rels: &[String]) -> Result<Update, Failure> {
+        let mut timings = Timings::new();
         let root = self.opts.root.clone();
         let mut fresh = Vec::new();
         let mut gone = Vec::new();
@@ -660,6 +730,7 @@ impl Session {
         if !errors.is_empty() {
             return Err(input(errors, warnings));
         }
+        timings.lap("read and render Markdown");
         let structural = !gone.iter().all(|g| !self.files.contains_key(g))
             || loaded
                 .iter()
@@ -669,8 +740,9 @@ impl Session {
             .filter(|g| self.files.contains_key(g))
             .collect();
 
-        // The model: patched in place when the structure stays.
-        self.renderer = None;
+        // The model: patched in place when the structure stays. The old
+        // renderer's page summaries are kept to bind the theme again.
+        let mut summaries = self.renderer.take().and_then(Renderer::into_summaries);
         let patched = if structural {
             None
         } else if let Some(site) = Arc::get_mut(&mut self.site) {
@@ -719,9 +791,26 @@ impl Session {
                 self.files.insert(f.file.rel_path.clone(), f);
             }
         }
-        self.rebind();
+        timings.lap("model");
+        match (patched, summaries.take()) {
+            (Some(changed), Some(previous)) => {
+                self.renderer = Some(self.theme.fresh_copy().bind_reusing(
+                    Arc::clone(&self.site),
+                    Arc::clone(&self.catalog),
+                    previous,
+                    &changed,
+                ));
+            }
+            (_, previous) => {
+                // Thousands of template values: freed off the edit's path.
+                std::thread::spawn(move || drop(previous));
+                self.rebind();
+            }
+        }
+        timings.lap("bind theme");
         self.fingerprints =
             Fingerprints::new(&self.site, |i| body_hash(&self.files, &self.site, i));
+        timings.lap("fingerprints");
 
         // The pages whose inputs changed.
         let site = Arc::clone(&self.site);
@@ -747,12 +836,15 @@ impl Session {
             }
             current.insert(file);
         }
+        timings.lap("find stale pages");
         let pages = self.render_jobs(&todo)?;
+        timings.lap("render");
         let mut update = Update {
             rebuilt_model,
             ..Update::default()
         };
         self.write_pages(pages, &todo, &mut update)?;
+        timings.lap("write");
         let vanished: Vec<String> = self
             .made
             .keys()
@@ -765,11 +857,19 @@ impl Session {
             update.removed.push(f);
         }
         self.write_generated(&mut update)?;
-        self.cache.retain(
-            self.files
-                .values()
-                .flat_map(|f| f.diagrams.iter().map(String::as_str)),
-        );
+        timings.lap("sitemap, search, feeds");
+        // Diagrams no page uses any more are forgotten now and then (a
+        // full pass over the pages costs more than the edit itself).
+        self.updates += 1;
+        if rebuilt_model || self.updates % PRUNE_EVERY == 0 {
+            self.cache.retain(
+                self.files
+                    .values()
+                    .flat_map(|f| f.diagrams.iter().map(String::as_str)),
+            );
+            timings.lap("prune diagram cache");
+        }
+        update.timings = timings.laps;
         update.warnings = warnings;
         update.warnings.extend(self.catalog.report());
         Ok(update)
