@@ -30,7 +30,6 @@ pub fn check(opts: &Options) -> Result<Vec<Error>, Failure> {
     let attempt = Session::attempt(opts, &mut cache)?;
     let mut errors = attempt.errors;
     let mut warnings = attempt.warnings;
-    let mut missing_keys = BTreeSet::new();
     if let Some(session) = &attempt.session {
         let site = session.site();
         let (render_errors, fluent) = session.render_check();
@@ -38,8 +37,7 @@ pub fn check(opts: &Options) -> Result<Vec<Error>, Failure> {
         errors.extend(anchors(session));
         warnings.extend(translations(site));
         warnings.extend(untitled(session));
-        let (ftl, keys) = fluent_keys(&opts.root, site);
-        missing_keys = keys;
+        let (ftl, missing_keys) = fluent_keys(&opts.root, site);
         warnings.extend(ftl);
         // A message the static comparison reports needs no second line
         // from the render.
@@ -49,7 +47,6 @@ pub fn check(opts: &Options) -> Result<Vec<Error>, Failure> {
             })
         }));
     }
-    drop(missing_keys);
     dedup(&mut errors);
     dedup(&mut warnings);
     error::sort(&mut errors);
