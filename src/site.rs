@@ -657,6 +657,16 @@ fn compute_related(
             .entry((doc.section.as_deref(), doc.slug.as_str()))
             .or_insert(d);
     }
+    // Terms found in a large share of the documents say little about which
+    // pages are alike (their idf is small) but cost a pass over most of the
+    // site for every page: score with the distinctive terms only, so the
+    // related-page work stays close to linear in the number of pages.
+    let common = (docs.len() / 8).max(64);
+    for postings in &mut term_docs {
+        if postings.len() > common {
+            postings.clear();
+        }
+    }
     let by_doc_key: HashMap<&str, usize> = docs
         .iter()
         .enumerate()
