@@ -268,3 +268,15 @@ fn bundled_site_diagrams_render_without_defects() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_page_can_share_one_stylesheet() {
+    let src = "A { # A\nn1: circle label:\"Go\"\nn2: rectangle label:\"Do\"\nn1.handle(right) -> n2.handle(left)\n}\n";
+    let d = flowzap::parse(src).diagram;
+    let standalone = flowzap::render_svg(&d, src);
+    let shared = flowzap::render_svg_with(&d, src, &flowzap::svg::Options { title: "T", embed_style: false });
+    assert!(standalone.contains(&format!("<style>{}</style>", flowzap::svg::stylesheet())));
+    assert!(!shared.contains("<style>"));
+    assert!(shared.contains(">T</title>"));
+    roxmltree::Document::parse(&shared).unwrap();
+}

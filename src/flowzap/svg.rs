@@ -77,9 +77,29 @@ svg.fz .fz-loop-frame{fill:none;stroke:var(--fz-loop)}\
 svg.fz .fz-loop-tab{fill:var(--fz-loop-fill);stroke:var(--fz-loop)}\
 svg.fz .fz-loop-label{fill:var(--fz-text);font-size:13px}";
 
-/// Write the SVG for a laid-out diagram. `title` names the diagram for
-/// assistive technology; `source` seeds the id prefix.
-pub fn write(d: &Diagram, l: &Layout, source: &str, title: &str) -> String {
+/// The stylesheet the SVGs rely on. A standalone SVG embeds it; a page with
+/// many diagrams can serve it once (see [`Options::embed_style`]).
+///
+/// The colour rules sit in `@supports`: renderers without custom properties
+/// (resvg, some feed readers) skip them and keep the light presentation
+/// attributes instead of painting everything black.
+pub fn stylesheet() -> String {
+    format!("@supports (color:var(--fz-x)){{{CSS}}}")
+}
+
+/// How to write an SVG.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Names the diagram for assistive technology.
+    pub title: &'a str,
+    /// Embed [`stylesheet`] in the SVG (true for a standalone file; a site
+    /// that links the stylesheet once per page passes false).
+    pub embed_style: bool,
+}
+
+/// Write the SVG for a laid-out diagram; `source` seeds the id prefix.
+pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> String {
+    let title = opts.title;
     let h = source_hash(source);
     let mut s = String::with_capacity(4096 + d.nodes.len() * 400 + d.edges.len() * 300);
     let (w, ht) = (num(l.width), num(l.height));
@@ -90,10 +110,9 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, title: &str) -> String {
     );
     let _ = write!(s, r#"<title id="fz-{h}-t">{}</title>"#, escape(title));
     let _ = write!(s, r#"<desc id="fz-{h}-d">{}</desc>"#, escape(&describe(d)));
-    // The colour rules sit in @supports: renderers without custom
-    // properties (resvg, some feed readers) skip them and keep the light
-    // presentation attributes instead of painting everything black.
-    let _ = write!(s, "<style>@supports (color:var(--fz-x)){{{CSS}}}</style>");
+    if opts.embed_style {
+        let _ = write!(s, "<style>{}</style>", stylesheet());
+    }
     let _ = write!(
         s,
         r##"<defs><marker id="fz-{h}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path class="fz-arrowhead" d="M0,1 L10,5 L0,9 z" fill="#475569"/></marker></defs>"##
