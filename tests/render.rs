@@ -280,3 +280,15 @@ fn a_page_can_share_one_stylesheet() {
     assert!(shared.contains(">T</title>"));
     roxmltree::Document::parse(&shared).unwrap();
 }
+
+/// Self-edges, a taskbox with sub-items and rows, a left→bottom return
+/// across lanes, CJK and French labels.
+#[test]
+fn edge_cases_render_without_defects() {
+    let src = include_str!("fixtures/edge-cases.fz");
+    let (d, layout, svg) = render(src);
+    check_svg("edge-cases", &d, &svg);
+    let report = check::check(&d, &layout);
+    assert!(report.is_clean(), "{:#?}", report.defects);
+    assert!(svg.contains("• Check totals") && svg.contains("Owner: Legal"));
+}
