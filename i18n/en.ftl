@@ -26,5 +26,9 @@ copied = Copied to the clipboard.
 copy-failed = Could not copy: select the code and copy it by hand.
 code-hint = Paste it into the FlowZap app, or into a flowzap code block of any zapdoc page.
 related-pages = Related pages
+pages-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
 category-business-operations = Business operations
 category-patterns = Patterns

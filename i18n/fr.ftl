@@ -26,5 +26,9 @@ copied = Copié dans le presse-papiers.
 copy-failed = Copie impossible : sélectionnez le code et copiez-le à la main.
 code-hint = Collez-le dans l’application FlowZap, ou dans un bloc de code flowzap de n’importe quelle page zapdoc.
 related-pages = Pages associées
+pages-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
 category-business-operations = Opérations métier
 category-patterns = Patrons de conception

@@ -25,5 +25,8 @@ copied = 已复制到剪贴板。
 copy-failed = 无法复制，请选中代码后手动复制。
 code-hint = 可粘贴到 FlowZap 应用中，或任意 zapdoc 页面的 flowzap 代码块里。
 related-pages = 相关页面
+pages-count = { $count ->
+   *[other] { $count } 个页面
+}
 category-business-operations = 业务运营
 category-patterns = 设计模式

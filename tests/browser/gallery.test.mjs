@@ -72,11 +72,13 @@ describe('every page', async () => {
     assert.deepEqual(bad, []);
   });
 
-  test('at 375 px wide no page scrolls sideways', () => {
+  test('at 375 px wide (and at 1280 px) no page scrolls sideways', () => {
     const bad = [];
-    for (const [path, { geometry }] of seen.phone) {
-      if (geometry.scrollWidth > geometry.clientWidth) {
-        bad.push(`${path}: ${geometry.scrollWidth}px of content in ${geometry.clientWidth}px`);
+    for (const [width, pages] of Object.entries(seen)) {
+      for (const [path, { geometry }] of pages) {
+        if (geometry.scrollWidth > geometry.clientWidth) {
+          bad.push(`${path} (${width}): ${geometry.scrollWidth}px of content in ${geometry.clientWidth}px`);
+        }
       }
     }
     assert.deepEqual(bad, []);
