@@ -8,7 +8,7 @@
 //! 5. The [`Site`] model: URLs, translations, categories, related pages.
 //! 6. Every page, section, category page and `404.html` rendered in
 //!    parallel (one shared tera), post-processed and written to staging.
-//! 7. Static files, highlight stylesheets, `sitemap.xml`, `robots.txt`.
+//! 7. Static files, highlight stylesheets, the diagram font, `sitemap.xml`, `robots.txt`.
 //! 8. All errors reported together; only a clean build replaces the output.
 
 use crate::config::Config;
@@ -18,7 +18,7 @@ use crate::i18n::Catalog;
 use crate::markdown::{self, Rendered};
 use crate::output::{self, SitemapUrl, Staging};
 use crate::postprocess::{self, Links, Problem};
-use crate::site::{Body, Site};
+use crate::site::{Body, BodyDiagram, Site};
 use crate::theme::{Output, Theme};
 use crate::{flowzap, highlight};
 use rayon::prelude::*;
@@ -26,6 +26,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+/// Where the build writes the bundled Inter font (the one diagram text is
+/// measured with), relative to the output directory.
+pub const FONT_FILE: &str = "fonts/Inter-Regular.otf";
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -122,7 +126,7 @@ fn input(mut errors: Vec<Error>, mut warnings: Vec<Error>) -> Failure {
 
 /// The result of step 4 for one distinct diagram.
 struct DiagramOut {
-    svg: String,
+    svg: Arc<str>,
     diagnostics: Vec<flowzap::Diagnostic>,
 }
 
@@ -195,10 +199,10 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
         .par_iter()
         .map(|src| {
             let parsed = flowzap::parse(src);
-            let svg = if parsed.has_errors() {
-                String::new()
+            let svg: Arc<str> = if parsed.has_errors() {
+                Arc::from("")
             } else {
-                flowzap::render_svg(&parsed.diagram, src)
+                Arc::from(flowzap::render_svg(&parsed.diagram, src))
             };
             DiagramOut {
                 svg,
@@ -222,13 +226,23 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
         .into_par_iter()
         .zip(fence_ids)
         .map(|(r, ids)| {
-            let html = r.assemble(|k| ids.get(k).map_or("", |&i| diagrams[i].svg.as_str()));
+            let html = r.assemble(|k| ids.get(k).map_or("", |&i| &*diagrams[i].svg));
+            let body_diagrams = r
+                .diagrams
+                .into_iter()
+                .zip(&ids)
+                .map(|(fence, &i)| BodyDiagram {
+                    source: fence.source,
+                    svg: Arc::clone(&diagrams[i].svg),
+                })
+                .collect();
             Body {
                 html,
                 headings: r.headings,
                 summary: r.summary,
                 word_count: r.word_count,
                 links: r.links,
+                diagrams: body_diagrams,
             }
         })
         .collect();
@@ -343,6 +357,8 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
         "sitemap.xml",
         output::sitemap(sitemap_urls(&site)).as_bytes(),
     )?;
+    // The font the diagrams were measured with, for the theme's @font-face.
+    write(FONT_FILE, flowzap::text::FONT_OTF)?;
     write(
         "robots.txt",
         output::robots(&site.config.link("sitemap.xml")).as_bytes(),

@@ -24,6 +24,18 @@ pub struct Body {
     pub summary: String,
     pub word_count: usize,
     pub links: Vec<InternalLink>,
+    /// The ```flowzap blocks, in order: what a theme shows as a card
+    /// preview or as the page's copyable code.
+    pub diagrams: Vec<BodyDiagram>,
+}
+
+/// One ```flowzap block of a body.
+#[derive(Debug, Clone, Default)]
+pub struct BodyDiagram {
+    /// The block's text.
+    pub source: String,
+    /// Its SVG (shared with every page holding the same diagram).
+    pub svg: Arc<str>,
 }
 
 /// A related page as a reader in some language sees it.

@@ -10,6 +10,13 @@
 //! - `get_page(path="templates/x.md")`, `get_section(path="templates/_index.md")`:
 //!   another page or section, in the current language when translated.
 //!
+//! Besides its fields, every page and section summary carries
+//! `description_html` (the description's inline Markdown as HTML),
+//! `description_text` (the same as plain text, for `<meta>`) and `preview`
+//! (its first diagram as a decorative card preview, or none); a page also
+//! carries `source` and `code` (its first diagram's FlowZap code, raw and
+//! highlighted). Every template gets `categories`: those of its language.
+//!
 //! One [`Renderer`] is shared by all rayon workers.
 
 use crate::config::Config;
@@ -238,6 +245,38 @@ fn category_value(site: &Site, catalog: &Catalog, index: usize) -> Value {
     ])
 }
 
+/// A diagram's SVG made into a decorative card preview: no accessible name
+/// (the card's title names it), hidden from assistive technology, and its
+/// ids prefixed `fzp-` so they never clash with the same diagram shown in
+/// full on the page.
+fn preview_svg(svg: &str) -> Option<String> {
+    if svg.is_empty() {
+        return None;
+    }
+    let mut s = svg.to_string();
+    if let (Some(a), Some(b)) = (s.find("<title"), s.find("</desc>"))
+        && a < b
+    {
+        s.replace_range(a..b + "</desc>".len(), "");
+    }
+    let open_end = s.find('>')?;
+    let mut open = s[..open_end].to_string();
+    if let Some(a) = open.find(" aria-labelledby=\"") {
+        let len = open[a + 18..].find('"').map_or(open.len() - a, |q| q + 19);
+        open.replace_range(a..a + len, "");
+    }
+    let open = open.replacen(" role=\"img\"", "", 1);
+    s.replace_range(
+        ..open_end,
+        &format!("{open} aria-hidden=\"true\" focusable=\"false\""),
+    );
+    Some(
+        s.replace("id=\"fz-", "id=\"fzp-")
+            .replace("url(#fz-", "url(#fzp-")
+            .replace("href=\"#fz-", "href=\"#fzp-"),
+    )
+}
+
 /// What a listing shows of a page or section.
 fn summary(site: &Site, catalog: &Catalog, e: &Entry) -> Value {
     let category = match e.category_index {
@@ -245,11 +284,21 @@ fn summary(site: &Site, catalog: &Catalog, e: &Entry) -> Value {
         None => Value::none(),
     };
     let tags: Vec<Value> = e.tags.iter().map(|t| Value::from(t.as_str())).collect();
+    let (description_html, description_text) = crate::markdown::inline(&e.description);
+    let preview = e
+        .body
+        .diagrams
+        .first()
+        .and_then(|d| preview_svg(&d.svg))
+        .map_or_else(Value::none, |p| Value::safe_string(&p));
     obj(vec![
         ("key", e.key.as_str().into()),
         ("lang", e.lang.as_str().into()),
         ("title", e.title.as_str().into()),
         ("description", e.description.as_str().into()),
+        ("description_html", Value::safe_string(&description_html)),
+        ("description_text", description_text.into()),
+        ("preview", preview),
         ("summary", e.body.summary.as_str().into()),
         ("url", e.url.as_str().into()),
         ("path", format!("/{}", e.path).into()),
@@ -395,6 +444,15 @@ fn page_value(data: &Data, i: usize) -> Value {
         })
         .collect();
     let extra = Value::from_serializable(&e.extra);
+    // The first diagram's code, to show and copy beside its drawing.
+    let (source, code) = match e.body.diagrams.first() {
+        Some(d) => {
+            let source = d.source.replace('\0', "\u{FFFD}");
+            let code = crate::highlight::flowzap_html(&source);
+            (source.into(), Value::safe_string(&code))
+        }
+        None => (Value::none(), Value::none()),
+    };
     with(
         &data.summaries[i],
         vec![
@@ -402,6 +460,8 @@ fn page_value(data: &Data, i: usize) -> Value {
             ("headings", headings(e)),
             ("related", related.into()),
             ("extra", extra),
+            ("source", source),
+            ("code", code),
         ],
     )
 }
@@ -523,6 +583,12 @@ impl Renderer {
             })
             .collect();
         ctx.insert_value("translations", translations.into());
+        // The categories of this language, for filters and navigation.
+        let categories: Vec<Value> = (0..site.categories.len())
+            .filter(|&c| site.categories[c].lang == lang)
+            .map(|c| category_value(site, &self.data.catalog, c))
+            .collect();
+        ctx.insert_value("categories", categories.into());
         ctx
     }
 
@@ -584,6 +650,10 @@ impl Renderer {
             vec![("pages", list(&self.data, &cat.pages))],
         );
         ctx.insert_value("category", value);
+        // The section its pages belong to, for breadcrumbs and "all".
+        if let Some(parent) = cat.pages.first().and_then(|&p| site.entries[p].parent) {
+            ctx.insert_value("parent", self.data.summaries[parent].clone());
+        }
         let html = self.render("category.html", &ctx, &format!("/{}", cat.path))?;
         Ok(Output {
             file: format!("{}index.html", cat.path),
@@ -602,5 +672,39 @@ impl Renderer {
             html,
             lang,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preview_svg;
+
+    #[test]
+    fn previews_are_decorative_with_their_own_ids() {
+        let src = "A { # A\n  n1: circle label:\"Start\"\n  n2: rectangle label:\"Go\"\n  n1.handle(right) -> n2.handle(left)\n}\n";
+        let parsed = crate::flowzap::parse(src);
+        let svg = crate::flowzap::render_svg(&parsed.diagram, src);
+        let p = preview_svg(&svg).unwrap();
+        let open = &p[..p.find('>').unwrap()];
+        assert!(
+            open.contains(" aria-hidden=\"true\" focusable=\"false\""),
+            "{open}"
+        );
+        assert!(
+            !open.contains("role=") && !open.contains("aria-labelledby"),
+            "{open}"
+        );
+        assert!(!p.contains("<title") && !p.contains("<desc"), "{p}");
+        assert!(!p.contains("id=\"fz-") && !p.contains("#fz-"), "{p}");
+        assert!(p.contains("id=\"fzp-"), "{p}");
+        assert!(p.contains("url(#fzp-"), "{p}");
+        // Still one well-formed SVG with every node.
+        let doc = roxmltree::Document::parse(&p).unwrap();
+        let nodes = doc
+            .descendants()
+            .filter(|n| n.attribute("class").is_some_and(|c| c.contains("fz-node")))
+            .count();
+        assert_eq!(nodes, 2);
+        assert_eq!(preview_svg(""), None);
     }
 }

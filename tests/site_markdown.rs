@@ -50,7 +50,10 @@ fn flowzap_fences_become_inline_diagrams_rendered_once_each() {
     assert_eq!(summary.diagrams, 4);
     assert_eq!(summary.distinct_diagrams, 2);
     let html = site.read("a/index.html");
-    assert!(html.contains("<figure class=\"diagram\">"), "{html}");
+    assert!(
+        html.contains("<figure class=\"diagram\" style=\"--diagram-w:"),
+        "the figure carries the diagram's natural width: {html}"
+    );
     assert!(
         !html.contains("language-flowzap"),
         "the fence is not shown as code: {html}"
@@ -59,10 +62,7 @@ fn flowzap_fences_become_inline_diagrams_rendered_once_each() {
     // What the renderer returns is embedded as is.
     let parsed = zapdoc::flowzap::parse(DIAGRAM);
     let svg = zapdoc::flowzap::render_svg(&parsed.diagram, DIAGRAM);
-    assert!(
-        html.contains(&format!("<figure class=\"diagram\">{svg}</figure>")),
-        "{html}"
-    );
+    assert!(html.contains(&format!("\">{svg}</figure>")), "{html}");
 }
 
 #[test]
