@@ -30,6 +30,8 @@ use std::time::{Duration, Instant};
 /// Where the build writes the bundled Inter font (the one diagram text is
 /// measured with), relative to the output directory.
 pub const FONT_FILE: &str = "fonts/Inter-Regular.otf";
+/// Where the build writes the stylesheet inline diagrams rely on.
+pub const DIAGRAM_CSS: &str = "flowzap.css";
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -127,6 +129,7 @@ fn input(mut errors: Vec<Error>, mut warnings: Vec<Error>) -> Failure {
 /// The result of step 4 for one distinct diagram.
 struct DiagramOut {
     svg: Arc<str>,
+    preview: Arc<str>,
     diagnostics: Vec<flowzap::Diagnostic>,
 }
 
@@ -199,13 +202,28 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
         .par_iter()
         .map(|src| {
             let parsed = flowzap::parse(src);
-            let svg: Arc<str> = if parsed.has_errors() {
-                Arc::from("")
+            // One layout, two drawings: the diagram, and the decorative copy
+            // listings show as a card preview. Both rely on the diagram
+            // stylesheet the theme links once per page.
+            let (svg, preview) = if parsed.has_errors() {
+                (Arc::from(""), Arc::from(""))
             } else {
-                Arc::from(flowzap::render_svg(&parsed.diagram, src))
+                let d = &parsed.diagram;
+                let layout = flowzap::layout(d);
+                let title = flowzap::default_title(d);
+                let draw = |decorative| {
+                    let opts = flowzap::svg::Options {
+                        title: &title,
+                        embed_style: false,
+                        decorative,
+                    };
+                    Arc::from(flowzap::svg::write(d, &layout, src, &opts))
+                };
+                (draw(false), draw(true))
             };
             DiagramOut {
                 svg,
+                preview,
                 diagnostics: parsed.diagnostics,
             }
         })
@@ -234,6 +252,7 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
                 .map(|(fence, &i)| BodyDiagram {
                     source: fence.source,
                     svg: Arc::clone(&diagrams[i].svg),
+                    preview: Arc::clone(&diagrams[i].preview),
                 })
                 .collect();
             Body {
@@ -357,8 +376,10 @@ pub fn build(opts: &Options) -> Result<Summary, Failure> {
         "sitemap.xml",
         output::sitemap(sitemap_urls(&site)).as_bytes(),
     )?;
-    // The font the diagrams were measured with, for the theme's @font-face.
+    // The font the diagrams were measured with, for the theme's @font-face,
+    // and the diagrams' stylesheet, linked once per page.
     write(FONT_FILE, flowzap::text::FONT_OTF)?;
+    write(DIAGRAM_CSS, flowzap::svg::stylesheet().as_bytes())?;
     write(
         "robots.txt",
         output::robots(&site.config.link("sitemap.xml")).as_bytes(),

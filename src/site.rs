@@ -36,6 +36,9 @@ pub struct BodyDiagram {
     pub source: String,
     /// Its SVG (shared with every page holding the same diagram).
     pub svg: Arc<str>,
+    /// The same drawing as a decorative card preview (no accessible name,
+    /// `fzp-` ids).
+    pub preview: Arc<str>,
 }
 
 /// A related page as a reader in some language sees it.

@@ -245,38 +245,6 @@ fn category_value(site: &Site, catalog: &Catalog, index: usize) -> Value {
     ])
 }
 
-/// A diagram's SVG made into a decorative card preview: no accessible name
-/// (the card's title names it), hidden from assistive technology, and its
-/// ids prefixed `fzp-` so they never clash with the same diagram shown in
-/// full on the page.
-fn preview_svg(svg: &str) -> Option<String> {
-    if svg.is_empty() {
-        return None;
-    }
-    let mut s = svg.to_string();
-    if let (Some(a), Some(b)) = (s.find("<title"), s.find("</desc>"))
-        && a < b
-    {
-        s.replace_range(a..b + "</desc>".len(), "");
-    }
-    let open_end = s.find('>')?;
-    let mut open = s[..open_end].to_string();
-    if let Some(a) = open.find(" aria-labelledby=\"") {
-        let len = open[a + 18..].find('"').map_or(open.len() - a, |q| q + 19);
-        open.replace_range(a..a + len, "");
-    }
-    let open = open.replacen(" role=\"img\"", "", 1);
-    s.replace_range(
-        ..open_end,
-        &format!("{open} aria-hidden=\"true\" focusable=\"false\""),
-    );
-    Some(
-        s.replace("id=\"fz-", "id=\"fzp-")
-            .replace("url(#fz-", "url(#fzp-")
-            .replace("href=\"#fz-", "href=\"#fzp-"),
-    )
-}
-
 /// What a listing shows of a page or section.
 fn summary(site: &Site, catalog: &Catalog, e: &Entry) -> Value {
     let category = match e.category_index {
@@ -289,8 +257,8 @@ fn summary(site: &Site, catalog: &Catalog, e: &Entry) -> Value {
         .body
         .diagrams
         .first()
-        .and_then(|d| preview_svg(&d.svg))
-        .map_or_else(Value::none, |p| Value::safe_string(&p));
+        .filter(|d| !d.preview.is_empty())
+        .map_or_else(Value::none, |d| Value::safe_string(&d.preview));
     obj(vec![
         ("key", e.key.as_str().into()),
         ("lang", e.lang.as_str().into()),
@@ -672,39 +640,5 @@ impl Renderer {
             html,
             lang,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::preview_svg;
-
-    #[test]
-    fn previews_are_decorative_with_their_own_ids() {
-        let src = "A { # A\n  n1: circle label:\"Start\"\n  n2: rectangle label:\"Go\"\n  n1.handle(right) -> n2.handle(left)\n}\n";
-        let parsed = crate::flowzap::parse(src);
-        let svg = crate::flowzap::render_svg(&parsed.diagram, src);
-        let p = preview_svg(&svg).unwrap();
-        let open = &p[..p.find('>').unwrap()];
-        assert!(
-            open.contains(" aria-hidden=\"true\" focusable=\"false\""),
-            "{open}"
-        );
-        assert!(
-            !open.contains("role=") && !open.contains("aria-labelledby"),
-            "{open}"
-        );
-        assert!(!p.contains("<title") && !p.contains("<desc"), "{p}");
-        assert!(!p.contains("id=\"fz-") && !p.contains("#fz-"), "{p}");
-        assert!(p.contains("id=\"fzp-"), "{p}");
-        assert!(p.contains("url(#fzp-"), "{p}");
-        // Still one well-formed SVG with every node.
-        let doc = roxmltree::Document::parse(&p).unwrap();
-        let nodes = doc
-            .descendants()
-            .filter(|n| n.attribute("class").is_some_and(|c| c.contains("fz-node")))
-            .count();
-        assert_eq!(nodes, 2);
-        assert_eq!(preview_svg(""), None);
     }
 }

@@ -259,6 +259,7 @@ fn a_page_can_share_one_stylesheet() {
         &flowzap::svg::Options {
             title: "T",
             embed_style: false,
+            decorative: false,
         },
     );
     assert!(standalone.contains(&format!("<style>{}</style>", flowzap::svg::stylesheet())));
@@ -277,4 +278,30 @@ fn edge_cases_render_without_defects() {
     let report = check::check(&d, &layout);
     assert!(report.is_clean(), "{:#?}", report.defects);
     assert!(svg.contains("• Check totals") && svg.contains("Owner: Legal"));
+}
+
+#[test]
+fn decorative_copies_are_hidden_and_use_their_own_ids() {
+    let src = "A { # A\nn1: circle label:\"Go\"\nn2: rectangle label:\"Do\"\nn1.handle(right) -> n2.handle(left)\n}\n";
+    let d = flowzap::parse(src).diagram;
+    let opts = flowzap::svg::Options {
+        title: "T",
+        embed_style: false,
+        decorative: true,
+    };
+    let svg = flowzap::render_svg_with(&d, src, &opts);
+    let open = &svg[..svg.find('>').unwrap()];
+    assert!(
+        open.contains("aria-hidden=\"true\"")
+            && !open.contains("role=")
+            && !open.contains("aria-labelledby")
+    );
+    assert!(!svg.contains("<title") && !svg.contains("<desc"));
+    assert!(
+        svg.contains("id=\"fzp-")
+            && svg.contains("url(#fzp-")
+            && !svg.contains("id=\"fz-")
+            && !svg.contains("#fz-")
+    );
+    roxmltree::Document::parse(&svg).unwrap();
 }

@@ -39,6 +39,7 @@ pub fn render_svg(diagram: &Diagram, source: &str) -> String {
         &svg::Options {
             title: &title,
             embed_style: true,
+            decorative: false,
         },
     )
 }
