@@ -2,27 +2,11 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::Path;
 use zapdoc::flowzap;
 
-fn corpus() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/flowzap/examples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the FlowZap corpus in ../shared/flowzap/examples")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "fz"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            (
-                p.file_stem().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(p).unwrap(),
-            )
-        })
-        .collect()
-}
+#[path = "../tests/support/corpus.rs"]
+mod support;
+use support::corpus;
 
 fn parse(c: &mut Criterion) {
     let corpus = corpus();

@@ -14,6 +14,22 @@ fallback-note = (in English)
 not-found-title = Page not found
 not-found-text = There is nothing at this address. It may have moved.
 back-home = Back to the home page
+# Gallery
+breadcrumb = Breadcrumb
+filter-label = Filter by category
+filter-all = All
+see-all = See all
+view-code = View the FlowZap code
+flowzap-code = FlowZap Code
+copy-code = Copy code
+copied = Copied to the clipboard.
+copy-failed = Could not copy: select the code and copy it by hand.
+code-hint = Paste it into the FlowZap app, or into a flowzap code block of any zapdoc page.
+related-pages = Related pages
+pages-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
 category-business-operations = Business operations
 category-patterns = Patterns
 # Search box (partials/search.html).

@@ -14,6 +14,22 @@ fallback-note = (en anglais)
 not-found-title = Page introuvable
 not-found-text = Il n’y a rien à cette adresse. Elle a peut-être changé.
 back-home = Retour à l’accueil
+# Galerie
+breadcrumb = Fil d’Ariane
+filter-label = Filtrer par catégorie
+filter-all = Tous
+see-all = Tout voir
+view-code = Voir le code FlowZap
+flowzap-code = Code FlowZap
+copy-code = Copier le code
+copied = Copié dans le presse-papiers.
+copy-failed = Copie impossible : sélectionnez le code et copiez-le à la main.
+code-hint = Collez-le dans l’application FlowZap, ou dans un bloc de code flowzap de n’importe quelle page zapdoc.
+related-pages = Pages associées
+pages-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
 category-business-operations = Opérations métier
 category-patterns = Patrons de conception
 # Search box (partials/search.html).

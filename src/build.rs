@@ -11,9 +11,9 @@
 //!    related pages.
 //! 6. Every page, section, category page and `404.html` rendered in
 //!    parallel (one shared tera), post-processed and written to staging.
-//! 7. Static files, highlight stylesheets, `sitemap.xml`, `robots.txt`, the
-//!    per-language search indexes ([`crate::search`]) and Atom feeds
-//!    ([`crate::feed`]).
+//! 7. Static files, highlight stylesheets, the diagram font and stylesheet,
+//!    `sitemap.xml`, `robots.txt`, the per-language search indexes
+//!    ([`crate::search`]) and Atom feeds ([`crate::feed`]).
 //! 8. All errors reported together; only a clean build replaces the output.
 //!
 //! Steps 1–5 make a [`Session`], which [`build`] writes out once and
@@ -29,6 +29,12 @@ pub use session::{Attempt, Session, Update};
 use crate::error::{self, Error};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+/// Where the build writes the bundled Inter font (the one diagram text is
+/// measured with), relative to the output directory.
+pub const FONT_FILE: &str = "fonts/Inter-Regular.otf";
+/// Where the build writes the stylesheet inline diagrams rely on.
+pub const DIAGRAM_CSS: &str = "flowzap.css";
 
 /// What to build and how.
 #[derive(Debug, Clone)]

@@ -101,14 +101,77 @@ impl Rendered {
         let mut out = String::with_capacity(self.pieces.iter().map(String::len).sum::<usize>());
         for (i, piece) in self.pieces.iter().enumerate() {
             if i > 0 {
-                out.push_str("<figure class=\"diagram\">");
-                out.push_str(svg(i - 1));
+                let svg = svg(i - 1);
+                out.push_str("<figure class=\"diagram\"");
+                // The natural width, so a theme can scale the diagram down
+                // to a readable minimum and let the figure scroll beyond.
+                if let Some(w) = svg_width(svg) {
+                    out.push_str(&format!(" style=\"--diagram-w:{w}px\""));
+                }
+                out.push('>');
+                out.push_str(svg);
                 out.push_str("</figure>\n");
             }
             out.push_str(piece);
         }
         out
     }
+}
+
+/// The `width` attribute of an SVG's opening tag, when it is a plain
+/// positive number.
+fn svg_width(svg: &str) -> Option<f64> {
+    let tag = &svg[..svg.find('>')?];
+    let rest = &tag[tag.find(" width=\"")? + 8..];
+    let w: f64 = rest[..rest.find('"')?].parse().ok()?;
+    (w.is_finite() && w > 0.0).then_some(w)
+}
+
+/// A one-line Markdown text (a front matter `description`) as inline HTML
+/// and as plain text. Only inline markup is kept (emphasis, strong,
+/// strikethrough, code, links, inline HTML); block structure (paragraphs,
+/// lists, headings) is flattened so the HTML fits inside a `<p>`.
+pub fn inline(text: &str) -> (String, String) {
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut plain = String::new();
+    let options = Options::ENABLE_STRIKETHROUGH;
+    let mut blocks = 0;
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Text(t) => {
+                plain.push_str(&t);
+                events.push(Event::Text(clean(t)));
+            }
+            Event::Code(t) => {
+                plain.push_str(&t);
+                events.push(Event::Code(clean(t)));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                plain.push(' ');
+                events.push(Event::Text(" ".into()));
+            }
+            Event::InlineHtml(h) => events.push(Event::InlineHtml(clean(h))),
+            Event::Start(
+                tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }),
+            ) => events.push(Event::Start(tag)),
+            Event::End(
+                tag @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link),
+            ) => events.push(Event::End(tag)),
+            // A new block after the first one: keep the words apart.
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::CodeBlock(_)) => {
+                if blocks > 0 {
+                    plain.push(' ');
+                    events.push(Event::Text(" ".into()));
+                }
+                blocks += 1;
+            }
+            _ => {}
+        }
+    }
+    let mut html = String::with_capacity(text.len() + 16);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    (html.trim().to_string(), plain)
 }
 
 fn parser_options(cfg: &MarkdownConfig) -> Options {
@@ -411,6 +474,47 @@ mod tests {
         assert!(html.contains("type=\"checkbox\""));
         assert!(html.contains("class=\"z-"));
         assert!(html.contains("&lt;x&gt;"));
+    }
+
+    #[test]
+    fn figures_carry_the_natural_width() {
+        let r = render("```flowzap\nA { # A\n}\n```\n", 0, &cfg());
+        let html = r.assemble(|_| "<svg class=\"fz\" viewBox=\"0 0 640 90\" width=\"640\" height=\"90\"><text width=\"9\"/></svg>");
+        assert!(
+            html.starts_with("<figure class=\"diagram\" style=\"--diagram-w:640px\"><svg"),
+            "{html}"
+        );
+        for bad in [
+            "<svg/>",
+            "<svg width=\"-3\">",
+            "<svg width=\"x\">",
+            "<svg><g width=\"5\"/></svg>",
+        ] {
+            let html = r.assemble(|_| bad);
+            assert!(
+                html.starts_with("<figure class=\"diagram\"><svg"),
+                "{bad}: {html}"
+            );
+        }
+    }
+
+    #[test]
+    fn inline_descriptions_keep_inline_markup_only() {
+        let (html, plain) = inline("Covers **new keys**, `dual` *grace* and [docs](/d/).");
+        assert_eq!(
+            html,
+            "Covers <strong>new keys</strong>, <code>dual</code> <em>grace</em> and <a href=\"/d/\">docs</a>."
+        );
+        assert_eq!(plain, "Covers new keys, dual grace and docs.");
+        let (html, plain) = inline("# Title\n\n- one\n- two <b>&amp;</b>\n\nThree & <x>");
+        assert!(
+            !html.contains("<h1") && !html.contains("<li") && !html.contains("<p"),
+            "{html}"
+        );
+        assert_eq!(plain, "Title one two & Three &");
+        assert_eq!(inline(""), (String::new(), String::new()));
+        let (html, _) = inline("审批 **流程**,包含");
+        assert_eq!(html, "审批 <strong>流程</strong>,包含");
     }
 
     #[test]

@@ -33,8 +33,62 @@ fn is_external(href: &str, base_url: &str) -> bool {
     external && !own
 }
 
+/// Where inline diagrams start; they hold nothing the passes rewrite.
+const DIAGRAM_OPEN: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fz\"";
+const DIAGRAM_CLOSE: &str = "</svg>";
+const MARKER: &str = "<!--zapdoc-diagram-->";
+
+/// Cut the inline diagrams out of `html`, leaving a comment marker for each:
+/// on gallery pages they are most of the bytes, and the rewriter would
+/// tokenize every one of them for nothing.
+fn set_diagrams_aside(html: &str) -> (String, Vec<&str>) {
+    let mut rest = html;
+    let mut out = String::with_capacity(html.len().min(64 * 1024));
+    let mut aside = Vec::new();
+    while let Some(start) = rest.find(DIAGRAM_OPEN) {
+        let Some(len) = rest[start..].find(DIAGRAM_CLOSE) else {
+            break;
+        };
+        let end = start + len + DIAGRAM_CLOSE.len();
+        out.push_str(&rest[..start]);
+        out.push_str(MARKER);
+        aside.push(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    (out, aside)
+}
+
+/// Put the diagrams back where [`set_diagrams_aside`] left its markers.
+fn restore_diagrams(html: &str, aside: &[&str]) -> String {
+    let mut out = String::with_capacity(html.len() + aside.iter().map(|d| d.len()).sum::<usize>());
+    let mut parts = html.split(MARKER);
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (part, diagram) in parts.zip(aside.iter().chain(std::iter::repeat(&""))) {
+        out.push_str(diagram);
+        out.push_str(part);
+    }
+    out
+}
+
 /// Run every pass over `html`.
 pub fn process(html: &str, links: &Links<'_>) -> Result<String, Problem> {
+    if html.contains(MARKER) {
+        // The page itself holds the marker text: no shortcut.
+        return rewrite(html, links);
+    }
+    let (light, aside) = set_diagrams_aside(html);
+    let out = rewrite(&light, links)?;
+    Ok(if aside.is_empty() {
+        out
+    } else {
+        restore_diagrams(&out, &aside)
+    })
+}
+
+fn rewrite(html: &str, links: &Links<'_>) -> Result<String, Problem> {
     let missing: RefCell<Vec<String>> = RefCell::new(Vec::new());
     let anchor = |el: &mut Element<'_, '_>| {
         if let Some(id) = el.get_attribute("id") {
@@ -88,6 +142,24 @@ pub fn process(html: &str, links: &Links<'_>) -> Result<String, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn diagrams_pass_through_untouched() {
+        let svg = format!(
+            "{DIAGRAM_OPEN} viewBox=\"0 0 1 1\"><a href=\"https://x.org/\">x</a><text>&lt;</text></svg>"
+        );
+        let html = format!(
+            "<h2 id=\"a\">A</h2><figure>{svg}</figure><p><a href=\"https://y.org/\">y</a></p><div>{svg}</div>"
+        );
+        let out = run(&html).unwrap();
+        assert_eq!(out.matches(svg.as_str()).count(), 2, "{out}");
+        assert!(
+            out.contains("href=\"https://y.org/\" rel=\"noopener\""),
+            "{out}"
+        );
+        assert!(out.contains("class=\"anchor\""), "{out}");
+        assert!(!out.contains("zapdoc-diagram"), "{out}");
+    }
 
     fn run(html: &str) -> Result<String, Problem> {
         let resolve = |t: &str| (t == "a.md").then(|| "/zh/a/".to_string());

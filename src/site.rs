@@ -25,6 +25,21 @@ pub struct Body {
     pub summary: String,
     pub word_count: usize,
     pub links: Vec<InternalLink>,
+    /// The ```flowzap blocks, in order: what a theme shows as a card
+    /// preview or as the page's copyable code.
+    pub diagrams: Vec<BodyDiagram>,
+}
+
+/// One ```flowzap block of a body.
+#[derive(Debug, Clone, Default)]
+pub struct BodyDiagram {
+    /// The block's text.
+    pub source: String,
+    /// Its SVG (shared with every page holding the same diagram).
+    pub svg: Arc<str>,
+    /// The same drawing as a decorative card preview (no accessible name,
+    /// `fzp-` ids).
+    pub preview: Arc<str>,
 }
 
 /// A related page as a reader in some language sees it.
@@ -661,6 +676,16 @@ fn compute_related(
         by_slug
             .entry((doc.section.as_deref(), doc.slug.as_str()))
             .or_insert(d);
+    }
+    // Terms found in a large share of the documents say little about which
+    // pages are alike (their idf is small) but cost a pass over most of the
+    // site for every page: score with the distinctive terms only, so the
+    // related-page work stays close to linear in the number of pages.
+    let common = (docs.len() / 8).max(64);
+    for postings in &mut term_docs {
+        if postings.len() > common {
+            postings.clear();
+        }
     }
     let by_doc_key: HashMap<&str, usize> = docs
         .iter()

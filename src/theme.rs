@@ -10,6 +10,13 @@
 //! - `get_page(path="templates/x.md")`, `get_section(path="templates/_index.md")`:
 //!   another page or section, in the current language when translated.
 //!
+//! Besides its fields, every page and section summary carries
+//! `description_html` (the description's inline Markdown as HTML),
+//! `description_text` (the same as plain text, for `<meta>`) and `preview`
+//! (its first diagram as a decorative card preview, or none); a page also
+//! carries `source` and `code` (its first diagram's FlowZap code, raw and
+//! highlighted). Every template gets `categories`: those of its language.
+//!
 //! One [`Renderer`] is shared by all rayon workers.
 
 use crate::config::Config;
@@ -309,11 +316,21 @@ fn summary(categories: &[Value], e: &Entry) -> Value {
         None => Value::none(),
     };
     let tags: Vec<Value> = e.tags.iter().map(|t| Value::from(t.as_str())).collect();
+    let (description_html, description_text) = crate::markdown::inline(&e.description);
+    let preview = e
+        .body
+        .diagrams
+        .first()
+        .filter(|d| !d.preview.is_empty())
+        .map_or_else(Value::none, |d| Value::safe_string(&d.preview));
     obj(vec![
         ("key", e.key.as_str().into()),
         ("lang", e.lang.as_str().into()),
         ("title", e.title.as_str().into()),
         ("description", e.description.as_str().into()),
+        ("description_html", Value::safe_string(&description_html)),
+        ("description_text", description_text.into()),
+        ("preview", preview),
         ("summary", e.body.summary.as_str().into()),
         ("url", e.url.as_str().into()),
         ("path", format!("/{}", e.path).into()),
@@ -483,6 +500,15 @@ fn page_value(data: &Data, i: usize) -> Value {
         })
         .collect();
     let extra = Value::from_serializable(&e.extra);
+    // The first diagram's code, to show and copy beside its drawing.
+    let (source, code) = match e.body.diagrams.first() {
+        Some(d) => {
+            let source = d.source.replace('\0', "\u{FFFD}");
+            let code = crate::highlight::flowzap_html(&source);
+            (source.into(), Value::safe_string(&code))
+        }
+        None => (Value::none(), Value::none()),
+    };
     with(
         &data.summaries[i],
         vec![
@@ -490,6 +516,8 @@ fn page_value(data: &Data, i: usize) -> Value {
             ("headings", headings(e)),
             ("related", related.into()),
             ("extra", extra),
+            ("source", source),
+            ("code", code),
         ],
     )
 }
@@ -611,6 +639,12 @@ impl Renderer {
             })
             .collect();
         ctx.insert_value("translations", translations.into());
+        // The categories of this language, for filters and navigation.
+        let categories: Vec<Value> = (0..site.categories.len())
+            .filter(|&c| site.categories[c].lang == lang)
+            .map(|c| category_value(site, &self.data.catalog, c))
+            .collect();
+        ctx.insert_value("categories", categories.into());
         ctx
     }
 
@@ -672,6 +706,10 @@ impl Renderer {
             vec![("pages", list(&self.data, &cat.pages))],
         );
         ctx.insert_value("category", value);
+        // The section its pages belong to, for breadcrumbs and "all".
+        if let Some(parent) = cat.pages.first().and_then(|&p| site.entries[p].parent) {
+            ctx.insert_value("parent", self.data.summaries[parent].clone());
+        }
         let html = self.render("category.html", &ctx, &format!("/{}", cat.path))?;
         Ok(Output {
             file: format!("{}index.html", cat.path),

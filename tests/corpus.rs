@@ -4,31 +4,11 @@
 //! one warns.
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 use zapdoc::flowzap;
 
-fn examples_dir() -> PathBuf {
-    let dir = std::env::var_os("ZAPDOC_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-        .join("flowzap/examples");
-    assert!(
-        dir.is_dir(),
-        "the FlowZap corpus is missing: {} (set ZAPDOC_SHARED)",
-        dir.display()
-    );
-    dir
-}
-
-fn fz_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "fz"))
-        .collect();
-    files.sort();
-    files
-}
+#[path = "support/corpus.rs"]
+mod support;
+use support::{examples_dir, fz_files};
 
 fn s(v: &Value) -> &str {
     v.as_str().unwrap_or("")

@@ -2,24 +2,13 @@
 //! always lie inside the source on character boundaries.
 
 use proptest::prelude::*;
-use std::path::Path;
 use zapdoc::flowzap;
 
+#[path = "support/corpus.rs"]
+mod support;
+
 fn corpus() -> Vec<String> {
-    let dir = std::env::var_os("ZAPDOC_SHARED")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-        .join("flowzap/examples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "fz"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
+    support::corpus().into_iter().map(|(_, src)| src).collect()
 }
 
 fn check(src: &str) {

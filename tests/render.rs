@@ -5,30 +5,9 @@
 use std::path::{Path, PathBuf};
 use zapdoc::flowzap::{self, check};
 
-fn shared() -> PathBuf {
-    std::env::var_os("ZAPDOC_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-}
-
-fn corpus() -> Vec<(String, String)> {
-    let dir = shared().join("flowzap/examples");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "fz"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            (
-                p.file_stem().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).unwrap(),
-            )
-        })
-        .collect()
-}
+#[path = "support/corpus.rs"]
+mod support;
+use support::corpus;
 
 fn render(src: &str) -> (flowzap::Diagram, flowzap::Layout, String) {
     let parsed = flowzap::parse(src);
@@ -267,4 +246,62 @@ fn bundled_site_diagrams_render_without_defects() {
         "expected the bundled gallery's diagrams, found {diagrams}"
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_page_can_share_one_stylesheet() {
+    let src = "A { # A\nn1: circle label:\"Go\"\nn2: rectangle label:\"Do\"\nn1.handle(right) -> n2.handle(left)\n}\n";
+    let d = flowzap::parse(src).diagram;
+    let standalone = flowzap::render_svg(&d, src);
+    let shared = flowzap::render_svg_with(
+        &d,
+        src,
+        &flowzap::svg::Options {
+            title: "T",
+            embed_style: false,
+            decorative: false,
+        },
+    );
+    assert!(standalone.contains(&format!("<style>{}</style>", flowzap::svg::stylesheet())));
+    assert!(!shared.contains("<style>"));
+    assert!(shared.contains(">T</title>"));
+    roxmltree::Document::parse(&shared).unwrap();
+}
+
+/// Self-edges, a taskbox with sub-items and rows, a left→bottom return
+/// across lanes, CJK and French labels.
+#[test]
+fn edge_cases_render_without_defects() {
+    let src = include_str!("fixtures/edge-cases.fz");
+    let (d, layout, svg) = render(src);
+    check_svg("edge-cases", &d, &svg);
+    let report = check::check(&d, &layout);
+    assert!(report.is_clean(), "{:#?}", report.defects);
+    assert!(svg.contains("• Check totals") && svg.contains("Owner: Legal"));
+}
+
+#[test]
+fn decorative_copies_are_hidden_and_use_their_own_ids() {
+    let src = "A { # A\nn1: circle label:\"Go\"\nn2: rectangle label:\"Do\"\nn1.handle(right) -> n2.handle(left)\n}\n";
+    let d = flowzap::parse(src).diagram;
+    let opts = flowzap::svg::Options {
+        title: "T",
+        embed_style: false,
+        decorative: true,
+    };
+    let svg = flowzap::render_svg_with(&d, src, &opts);
+    let open = &svg[..svg.find('>').unwrap()];
+    assert!(
+        open.contains("aria-hidden=\"true\"")
+            && !open.contains("role=")
+            && !open.contains("aria-labelledby")
+    );
+    assert!(!svg.contains("<title") && !svg.contains("<desc"));
+    assert!(
+        svg.contains("id=\"fzp-")
+            && svg.contains("url(#fzp-")
+            && !svg.contains("id=\"fz-")
+            && !svg.contains("#fz-")
+    );
+    roxmltree::Document::parse(&svg).unwrap();
 }

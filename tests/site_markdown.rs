@@ -50,19 +50,27 @@ fn flowzap_fences_become_inline_diagrams_rendered_once_each() {
     assert_eq!(summary.diagrams, 4);
     assert_eq!(summary.distinct_diagrams, 2);
     let html = site.read("a/index.html");
-    assert!(html.contains("<figure class=\"diagram\">"), "{html}");
+    assert!(
+        html.contains("<figure class=\"diagram\" style=\"--diagram-w:"),
+        "the figure carries the diagram's natural width: {html}"
+    );
     assert!(
         !html.contains("language-flowzap"),
         "the fence is not shown as code: {html}"
     );
     assert!(!html.contains("n1.handle"), "{html}");
-    // What the renderer returns is embedded as is.
+    // The renderer's SVG is embedded as is, without its style block: the
+    // page links the diagram stylesheet once.
     let parsed = zapdoc::flowzap::parse(DIAGRAM);
-    let svg = zapdoc::flowzap::render_svg(&parsed.diagram, DIAGRAM);
-    assert!(
-        html.contains(&format!("<figure class=\"diagram\">{svg}</figure>")),
-        "{html}"
-    );
+    let title = zapdoc::flowzap::default_title(&parsed.diagram);
+    let opts = zapdoc::flowzap::svg::Options {
+        title: &title,
+        embed_style: false,
+        decorative: false,
+    };
+    let svg = zapdoc::flowzap::render_svg_with(&parsed.diagram, DIAGRAM, &opts);
+    assert!(html.contains(&format!("\">{svg}</figure>")), "{html}");
+    assert_eq!(site.read("flowzap.css"), zapdoc::flowzap::svg::stylesheet());
 }
 
 #[test]

@@ -279,7 +279,7 @@ fn the_bundled_site_builds_in_every_language() {
                 html.contains(&format!("<h1>{escaped}</h1>")),
                 "{seed}{file}: {title}"
             );
-            assert!(html.contains("<figure class=\"diagram\">"), "{seed}{file}");
+            assert!(html.contains("<figure class=\"diagram\""), "{seed}{file}");
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::i18n::Catalog;
 use crate::markdown::{self, Rendered};
 use crate::output::SitemapUrl;
 use crate::postprocess::{self, Links, Problem};
-use crate::site::{Body, Site};
+use crate::site::{Body, BodyDiagram, Site};
 use crate::theme::{Output, Renderer};
 use crate::{feed, flowzap, highlight, output, search};
 use rayon::prelude::*;
@@ -18,7 +18,9 @@ use std::sync::Arc;
 
 /// One distinct diagram, rendered once.
 pub(crate) struct Diagram {
-    pub svg: String,
+    pub svg: Arc<str>,
+    /// The same drawing as a decorative card preview.
+    pub preview: Arc<str>,
     pub diagnostics: Vec<flowzap::Diagnostic>,
 }
 
@@ -40,13 +42,28 @@ impl DiagramCache {
             .par_iter()
             .map(|src| {
                 let parsed = flowzap::parse(src);
-                let svg = if parsed.has_errors() {
-                    String::new()
+                // One layout, two drawings: the diagram, and the decorative
+                // copy listings show as a card preview. Both rely on the
+                // diagram stylesheet the theme links once per page.
+                let (svg, preview) = if parsed.has_errors() {
+                    (Arc::from(""), Arc::from(""))
                 } else {
-                    flowzap::render_svg(&parsed.diagram, src)
+                    let d = &parsed.diagram;
+                    let layout = flowzap::layout(d);
+                    let title = flowzap::default_title(d);
+                    let draw = |decorative| {
+                        let opts = flowzap::svg::Options {
+                            title: &title,
+                            embed_style: false,
+                            decorative,
+                        };
+                        Arc::from(flowzap::svg::write(d, &layout, src, &opts))
+                    };
+                    (draw(false), draw(true))
                 };
                 let d = Diagram {
                     svg,
+                    preview,
                     diagnostics: parsed.diagnostics,
                 };
                 (src.to_string(), Arc::new(d))
@@ -133,15 +150,19 @@ pub(crate) fn render_files(
                     ));
                 }
             }
-            let html = r.assemble(|k| {
-                diagrams
-                    .get(k)
-                    .copied()
-                    .flatten()
-                    .map_or("", |d| d.svg.as_str())
-            });
+            let html = r.assemble(|k| diagrams.get(k).copied().flatten().map_or("", |d| &*d.svg));
             let body_hash = hash_of(&html);
             let sources = r.diagrams.iter().map(|d| d.source.clone()).collect();
+            let body_diagrams = r
+                .diagrams
+                .iter()
+                .zip(&diagrams)
+                .map(|(fence, d)| BodyDiagram {
+                    source: fence.source.clone(),
+                    svg: d.map_or_else(|| Arc::from(""), |d| Arc::clone(&d.svg)),
+                    preview: d.map_or_else(|| Arc::from(""), |d| Arc::clone(&d.preview)),
+                })
+                .collect();
             LoadedFile {
                 file,
                 body: Body {
@@ -150,6 +171,7 @@ pub(crate) fn render_files(
                     summary: r.summary,
                     word_count: r.word_count,
                     links: r.links,
+                    diagrams: body_diagrams,
                 },
                 body_hash,
                 diagrams: sources,
@@ -231,6 +253,10 @@ pub(crate) enum Generated {
     SyntaxDark,
     Sitemap,
     Robots,
+    /// The font diagram text is measured with, for the theme's @font-face.
+    Font,
+    /// The stylesheet inline diagrams rely on.
+    DiagramCss,
     Search(String),
     Feed(String),
 }
@@ -255,6 +281,8 @@ pub(crate) fn generated_files(site: &Site) -> Vec<(String, u64, Generated)> {
             hash_of(&config.base_url),
             Generated::Robots,
         ),
+        (super::FONT_FILE.to_string(), 0, Generated::Font),
+        (super::DIAGRAM_CSS.to_string(), 0, Generated::DiagramCss),
     ];
     let sitemap = {
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -323,6 +351,8 @@ pub(crate) fn generate(
             .into_bytes(),
         Generated::Sitemap => output::sitemap(sitemap_urls(site)).into_bytes(),
         Generated::Robots => output::robots(&config.link("sitemap.xml")).into_bytes(),
+        Generated::Font => flowzap::text::FONT_OTF.to_vec(),
+        Generated::DiagramCss => flowzap::svg::stylesheet().into_bytes(),
         Generated::Search(lang) => {
             let docs = search::docs(site, catalog, lang);
             let builder = match index.take() {
@@ -435,8 +465,11 @@ impl Fingerprints {
                     let c = &site.categories[c];
                     (&c.slug, &c.url, c.pages.len())
                 });
+                // Listings show the first diagram as a card preview.
+                let preview = e.body.diagrams.first().map(|d| &d.source);
                 hash_of((
                     (&e.key, &e.lang, &e.title, &e.description, &e.body.summary),
+                    preview,
                     (&e.url, &e.path, &e.slug, &e.date, e.weight),
                     (category, &e.tags, e.reading_time, e.body.word_count),
                     (e.is_section(), e.pages.len()),

@@ -22,24 +22,30 @@ pub use parse::{MAX_LABEL_CHARS, Parsed, parse};
 
 pub use layout::{Layout, layout};
 
+/// The default accessible title: the lanes, in order.
+pub fn default_title(diagram: &Diagram) -> String {
+    let lanes: Vec<&str> = diagram.lanes.iter().map(|l| l.label.as_str()).collect();
+    format!("Diagram: {}", lanes.join(", "))
+}
+
 /// Render a diagram that parsed without errors to a self-contained SVG.
 /// `source` (the diagram's text) seeds the ids, so two diagrams on a page
 /// never share one.
 pub fn render_svg(diagram: &Diagram, source: &str) -> String {
-    let title = format!(
-        "Diagram: {}",
-        diagram
-            .lanes
-            .iter()
-            .map(|l| l.label.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    render_svg_titled(diagram, source, &title)
+    let title = default_title(diagram);
+    render_svg_with(
+        diagram,
+        source,
+        &svg::Options {
+            title: &title,
+            embed_style: true,
+            decorative: false,
+        },
+    )
 }
 
-/// [`render_svg`] with an explicit accessible title.
-pub fn render_svg_titled(diagram: &Diagram, source: &str, title: &str) -> String {
+/// [`render_svg`] with explicit [`svg::Options`].
+pub fn render_svg_with(diagram: &Diagram, source: &str, opts: &svg::Options<'_>) -> String {
     let l = layout::layout(diagram);
-    svg::write(diagram, &l, source, title)
+    svg::write(diagram, &l, source, opts)
 }

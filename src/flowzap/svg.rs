@@ -77,26 +77,57 @@ svg.fz .fz-loop-frame{fill:none;stroke:var(--fz-loop)}\
 svg.fz .fz-loop-tab{fill:var(--fz-loop-fill);stroke:var(--fz-loop)}\
 svg.fz .fz-loop-label{fill:var(--fz-text);font-size:13px}";
 
-/// Write the SVG for a laid-out diagram. `title` names the diagram for
-/// assistive technology; `source` seeds the id prefix.
-pub fn write(d: &Diagram, l: &Layout, source: &str, title: &str) -> String {
+/// The stylesheet the SVGs rely on. A standalone SVG embeds it; a page with
+/// many diagrams can serve it once (see [`Options::embed_style`]).
+///
+/// The colour rules sit in `@supports`: renderers without custom properties
+/// (resvg, some feed readers) skip them and keep the light presentation
+/// attributes instead of painting everything black.
+pub fn stylesheet() -> String {
+    format!("@supports (color:var(--fz-x)){{{CSS}}}")
+}
+
+/// How to write an SVG.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Names the diagram for assistive technology.
+    pub title: &'a str,
+    /// Embed [`stylesheet`] in the SVG (true for a standalone file; a site
+    /// that links the stylesheet once per page passes false).
+    pub embed_style: bool,
+    /// A decorative copy (a card preview next to its own caption): hidden
+    /// from assistive technology, no title or description, and ids under
+    /// `fzp-` so it never clashes with the full diagram on the same page.
+    pub decorative: bool,
+}
+
+/// Write the SVG for a laid-out diagram; `source` seeds the id prefix.
+pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> String {
+    let title = opts.title;
     let h = source_hash(source);
     let mut s = String::with_capacity(4096 + d.nodes.len() * 400 + d.edges.len() * 300);
     let (w, ht) = (num(l.width), num(l.height));
+    let font = escape(FONT_STACK);
+    let p = if opts.decorative { "fzp" } else { "fz" };
+    if opts.decorative {
+        let _ = write!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" aria-hidden="true" focusable="false" font-family="{font}" font-size="14">"#
+        );
+    } else {
+        let _ = write!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" role="img" aria-labelledby="{p}-{h}-t {p}-{h}-d" font-family="{font}" font-size="14">"#
+        );
+        let _ = write!(s, r#"<title id="{p}-{h}-t">{}</title>"#, escape(title));
+        let _ = write!(s, r#"<desc id="{p}-{h}-d">{}</desc>"#, escape(&describe(d)));
+    }
+    if opts.embed_style {
+        let _ = write!(s, "<style>{}</style>", stylesheet());
+    }
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" role="img" aria-labelledby="fz-{h}-t fz-{h}-d" font-family="{}" font-size="14">"#,
-        escape(FONT_STACK)
-    );
-    let _ = write!(s, r#"<title id="fz-{h}-t">{}</title>"#, escape(title));
-    let _ = write!(s, r#"<desc id="fz-{h}-d">{}</desc>"#, escape(&describe(d)));
-    // The colour rules sit in @supports: renderers without custom
-    // properties (resvg, some feed readers) skip them and keep the light
-    // presentation attributes instead of painting everything black.
-    let _ = write!(s, "<style>@supports (color:var(--fz-x)){{{CSS}}}</style>");
-    let _ = write!(
-        s,
-        r##"<defs><marker id="fz-{h}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path class="fz-arrowhead" d="M0,1 L10,5 L0,9 z" fill="#475569"/></marker></defs>"##
+        r##"<defs><marker id="{p}-{h}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path class="fz-arrowhead" d="M0,1 L10,5 L0,9 z" fill="#475569"/></marker></defs>"##
     );
     for (i, (lane, lb)) in d.lanes.iter().zip(&l.lanes).enumerate() {
         let fill = if i % 2 == 0 { "#f8fafc" } else { "#f1f5f9" };
@@ -171,7 +202,7 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, title: &str) -> String {
         );
         let _ = write!(
             s,
-            r##"<path d="{}" fill="none" stroke="#475569" stroke-width="1.5" stroke-linejoin="round" marker-end="url(#fz-{h}-arrow)"/>"##,
+            r##"<path d="{}" fill="none" stroke="#475569" stroke-width="1.5" stroke-linejoin="round" marker-end="url(#{p}-{h}-arrow)"/>"##,
             path_d(&ep.points, 6.0)
         );
         if let Some(label) = &ep.label {

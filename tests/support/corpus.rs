@@ -1,0 +1,43 @@
+//! The FlowZap corpus (`../shared/flowzap/examples`, or `$ZAPDOC_SHARED`),
+//! shared by the tests and benches that read it.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The corpus folder; a missing corpus fails loudly rather than skipping.
+pub fn examples_dir() -> PathBuf {
+    let dir = std::env::var_os("ZAPDOC_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+        .join("flowzap/examples");
+    assert!(
+        dir.is_dir(),
+        "the FlowZap corpus is missing: {} (set ZAPDOC_SHARED)",
+        dir.display()
+    );
+    dir
+}
+
+/// The `.fz` files directly in `dir`, sorted.
+pub fn fz_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "fz"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every valid corpus diagram as (file stem, source), sorted by name.
+pub fn corpus() -> Vec<(String, String)> {
+    fz_files(&examples_dir())
+        .into_iter()
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect()
+}
