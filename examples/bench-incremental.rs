@@ -2,7 +2,7 @@
 //! generated site:
 //!
 //! ```text
-//! cargo run --release --example gen-site -- 10000 DIR
+//! cargo run --release --example gen-site -- 10000 DIR --gallery
 //! cargo run --release --example bench-incremental -- DIR [ROUNDS]
 //! ```
 //!

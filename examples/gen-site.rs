@@ -11,6 +11,11 @@
 //! a ```flowzap diagram: some diagrams repeat across pages, some are unique.
 //! Also writes `site.toml` and copies the bundled theme and `i18n/`.
 //! The output is deterministic: the same N gives the same files.
+//!
+//! With `--gallery` (`gen-site N DIR --gallery`) it also writes
+//! `content/templates/_index.md` in each language, so the pages form the
+//! gallery section of the bundled site instead of sitting directly under
+//! the home page.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -209,7 +214,7 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-fn generate(n: usize, dir: &Path) -> std::io::Result<usize> {
+fn generate(n: usize, dir: &Path, gallery: bool) -> std::io::Result<usize> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::create_dir_all(dir)?;
     let content = dir.join("content");
@@ -224,6 +229,14 @@ fn generate(n: usize, dir: &Path) -> std::io::Result<usize> {
     )?;
     copy_dir(&repo.join("themes/default"), &dir.join("themes/default"))?;
     copy_dir(&repo.join("i18n"), &dir.join("i18n"))?;
+    if gallery {
+        for (suffix, title) in [("", "Templates"), (".zh", "模板"), (".fr", "Modèles")] {
+            std::fs::write(
+                templates.join(format!("_index{suffix}.md")),
+                format!("+++\ntitle = \"{title}\"\n+++\n"),
+            )?;
+        }
+    }
     let mut rng = Rng(0x5eed);
     let mut written = 0;
     let mut index = 0;
@@ -247,10 +260,13 @@ fn main() -> ExitCode {
         args.first().and_then(|a| a.parse::<usize>().ok()),
         args.get(1).map(PathBuf::from),
     ) else {
-        eprintln!("usage: gen-site N DIR   (N Markdown files in en, zh and fr under DIR)");
+        eprintln!(
+            "usage: gen-site N DIR [--gallery]   (N Markdown files in en, zh and fr under DIR)"
+        );
         return ExitCode::from(2);
     };
-    match generate(n, &dir) {
+    let gallery = args.iter().skip(2).any(|a| a == "--gallery");
+    match generate(n, &dir, gallery) {
         Ok(written) => {
             eprintln!(
                 "wrote {written} Markdown files in 3 languages to {}",
