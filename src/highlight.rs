@@ -188,18 +188,11 @@ fn flowzap_line(out: &mut String, line: &str) {
     out.push_str(eol);
 }
 
-/// Append `s` HTML-escaped (text and attribute safe).
+/// Append `s` HTML-escaped (text and attribute safe). The diagram writer's
+/// escaper is the one escaper of the crate: site code may use flowzap, not
+/// the other way round.
 pub fn push_escaped(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    crate::flowzap::svg::escape_into(out, s);
 }
 
 #[cfg(test)]

@@ -22,7 +22,8 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn escape_into(out: &mut String, s: &str) {
+/// Append `s` escaped for XML/HTML text and attribute values.
+pub fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
