@@ -16,6 +16,11 @@
 //! `content/templates/_index.md` in each language, so the pages form the
 //! gallery section of the bundled site instead of sitting directly under
 //! the home page.
+//!
+//! Listings paginate by 24, as in the bundled site: the section (or, without
+//! `--gallery`, the home page) through `paginate_by` in its `_index.md`, the
+//! category pages through `category_paginate_by` in `site.toml`. With
+//! `--unpaginated` every listing is one page.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -214,7 +219,7 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-fn generate(n: usize, dir: &Path, gallery: bool) -> std::io::Result<usize> {
+fn generate(n: usize, dir: &Path, gallery: bool, paginate: bool) -> std::io::Result<usize> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::create_dir_all(dir)?;
     let content = dir.join("content");
@@ -225,15 +230,30 @@ fn generate(n: usize, dir: &Path, gallery: bool) -> std::io::Result<usize> {
     std::fs::create_dir_all(&templates)?;
     std::fs::write(
         dir.join("site.toml"),
-        "title = \"Synthetic Site\"\ndescription = \"Generated for benchmarks\"\nbase_url = \"/\"\ndefault_language = \"en\"\ntheme = \"default\"\n\n[[languages]]\ncode = \"en\"\nname = \"English\"\n\n[[languages]]\ncode = \"zh\"\nname = \"中文\"\n\n[[languages]]\ncode = \"fr\"\nname = \"Français\"\n",
+        format!(
+            "title = \"Synthetic Site\"\ndescription = \"Generated for benchmarks\"\nbase_url = \"/\"\ndefault_language = \"en\"\ntheme = \"default\"\n{}\n[[languages]]\ncode = \"en\"\nname = \"English\"\n\n[[languages]]\ncode = \"zh\"\nname = \"中文\"\n\n[[languages]]\ncode = \"fr\"\nname = \"Français\"\n",
+            if paginate {
+                "category_paginate_by = 24\n"
+            } else {
+                ""
+            }
+        ),
     )?;
     copy_dir(&repo.join("themes/default"), &dir.join("themes/default"))?;
     copy_dir(&repo.join("i18n"), &dir.join("i18n"))?;
+    let paginate_by = if paginate { "paginate_by = 24\n" } else { "" };
     if gallery {
         for (suffix, title) in [("", "Templates"), (".zh", "模板"), (".fr", "Modèles")] {
             std::fs::write(
                 templates.join(format!("_index{suffix}.md")),
-                format!("+++\ntitle = \"{title}\"\n+++\n"),
+                format!("+++\ntitle = \"{title}\"\n{paginate_by}+++\n"),
+            )?;
+        }
+    } else if paginate {
+        for suffix in ["", ".zh", ".fr"] {
+            std::fs::write(
+                content.join(format!("_index{suffix}.md")),
+                format!("+++\n{paginate_by}+++\n"),
             )?;
         }
     }
@@ -261,12 +281,13 @@ fn main() -> ExitCode {
         args.get(1).map(PathBuf::from),
     ) else {
         eprintln!(
-            "usage: gen-site N DIR [--gallery]   (N Markdown files in en, zh and fr under DIR)"
+            "usage: gen-site N DIR [--gallery] [--unpaginated]   (N Markdown files in en, zh and fr under DIR)"
         );
         return ExitCode::from(2);
     };
     let gallery = args.iter().skip(2).any(|a| a == "--gallery");
-    match generate(n, &dir, gallery) {
+    let paginate = !args.iter().skip(2).any(|a| a == "--unpaginated");
+    match generate(n, &dir, gallery, paginate) {
         Ok(written) => {
             eprintln!(
                 "wrote {written} Markdown files in 3 languages to {}",

@@ -82,6 +82,9 @@ pub struct Config {
     pub output_dir: String,
     /// Where category pages live, below the language prefix.
     pub category_path: String,
+    /// Category pages list this many pages each, then continue on
+    /// `…/page/2/` and so on; `None` lists every page on one.
+    pub category_paginate_by: Option<usize>,
     pub markdown: MarkdownConfig,
     pub related: RelatedConfig,
 }
@@ -102,6 +105,8 @@ struct RawConfig {
     output_dir: Spanned<String>,
     #[serde(default = "default_category_path")]
     category_path: Spanned<String>,
+    #[serde(default)]
+    category_paginate_by: usize,
     #[serde(default)]
     markdown: RawMarkdown,
     #[serde(default)]
@@ -367,6 +372,7 @@ impl Config {
             theme: raw.theme,
             output_dir,
             category_path,
+            category_paginate_by: Some(raw.category_paginate_by).filter(|&n| n > 0),
             markdown: MarkdownConfig {
                 tables: raw.markdown.tables,
                 footnotes: raw.markdown.footnotes,

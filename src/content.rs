@@ -46,6 +46,8 @@ pub struct FrontMatter {
     pub related: Vec<String>,
     /// A template name overriding `page.html` / `section.html`.
     pub template: Option<String>,
+    /// Sections: list this many pages per listing page (`…/page/2/`…).
+    pub paginate_by: Option<usize>,
     /// Free-form data for templates.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,

@@ -19,6 +19,7 @@ pub mod init;
 pub mod lint;
 pub mod markdown;
 pub mod output;
+pub mod pagination;
 pub mod postprocess;
 pub mod search;
 pub mod serve;

@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::content::{Kind, SourceFile};
 use crate::error::Error;
 use crate::markdown::{Heading, InternalLink};
+use crate::pagination;
 use crate::util::slugify;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -94,6 +95,8 @@ pub struct Entry {
     pub related_slugs: Vec<String>,
     /// Index into [`Site::categories`].
     pub category_index: Option<usize>,
+    /// Sections: pages per listing page, when the listing paginates.
+    pub paginate_by: Option<usize>,
 }
 
 impl Entry {
@@ -280,6 +283,24 @@ impl Site {
         Some(format!("{}{}", self.entries[i].url, fragment))
     }
 
+    /// How many listing pages entry `i` takes: more than one for a
+    /// paginated section with more pages than fit on one.
+    pub fn entry_pagers(&self, i: usize) -> usize {
+        let e = &self.entries[i];
+        match e.kind {
+            Kind::Section => pagination::pager_count(e.pages.len(), e.paginate_by),
+            Kind::Page => 1,
+        }
+    }
+
+    /// How many listing pages category `c` takes.
+    pub fn category_pagers(&self, c: usize) -> usize {
+        pagination::pager_count(
+            self.categories[c].pages.len(),
+            self.config.category_paginate_by,
+        )
+    }
+
     /// Number of pages (not sections) in all languages.
     pub fn page_count(&self) -> usize {
         self.entries.iter().filter(|e| !e.is_section()).count()
@@ -320,6 +341,20 @@ fn resolve_key(
 
 fn entry_for(config: &Config, file: &SourceFile, body: Body) -> Result<Entry, Error> {
     let fm = &file.front;
+    if fm.paginate_by.is_some() && file.kind == Kind::Page {
+        let error = Error::new("`paginate_by` only applies to sections");
+        let error = match file.source.find("paginate_by") {
+            Some(at) => error
+                .at(
+                    &file.display_path,
+                    &file.source,
+                    at..at + "paginate_by".len(),
+                )
+                .with_label("on a page"),
+            None => error.in_file(&file.display_path),
+        };
+        return Err(error.with_hint("move it to the section's `_index.md`"));
+    }
     let prefix = config.lang_prefix(&file.lang);
     let dir_path: String = file
         .dirs
@@ -382,6 +417,7 @@ fn entry_for(config: &Config, file: &SourceFile, body: Body) -> Result<Entry, Er
         related: Vec::new(),
         related_slugs: fm.related.clone(),
         category_index: None,
+        paginate_by: fm.paginate_by.filter(|&n| n > 0),
     })
 }
 
@@ -413,6 +449,7 @@ fn generated_home(config: &Config, lang: &str) -> Entry {
         related: Vec::new(),
         related_slugs: Vec::new(),
         category_index: None,
+        paginate_by: None,
     }
 }
 

@@ -22,6 +22,7 @@
 use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::{Arg, Catalog};
+use crate::pagination::pager_path;
 use crate::site::{Entry, Site};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -63,6 +64,17 @@ struct Data {
     /// Per entry: its summary (what listings show).
     summaries: Vec<Value>,
     config: Value,
+    /// Per language: what every page's navigation shows.
+    nav: HashMap<String, Nav>,
+}
+
+/// A language's navigation: its home page and the home's subsections
+/// (summaries), and its categories. Built once per binding: every page
+/// shows them, and a full `get_section` of the home would list every page.
+struct Nav {
+    home: Value,
+    sections: Value,
+    categories: Value,
 }
 
 fn obj(pairs: Vec<(&'static str, Value)>) -> Value {
@@ -215,11 +227,41 @@ impl Theme {
 
     fn bind_with(self, site: Arc<Site>, catalog: Arc<Catalog>, summaries: Vec<Value>) -> Renderer {
         let config = config_value(&site.config);
+        let nav = site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let home = site.home(&l.code);
+                let nav = Nav {
+                    home: home.map_or_else(Value::none, |h| summaries[h].clone()),
+                    sections: home.map_or_else(
+                        || Value::from(Vec::<Value>::new()),
+                        |h| {
+                            let subs = &site.entries[h].subsections;
+                            Value::from(
+                                subs.iter()
+                                    .map(|&j| summaries[j].clone())
+                                    .collect::<Vec<_>>(),
+                            )
+                        },
+                    ),
+                    categories: Value::from(
+                        (0..site.categories.len())
+                            .filter(|&c| site.categories[c].lang == l.code)
+                            .map(|c| category_value(&site, &catalog, c))
+                            .collect::<Vec<Value>>(),
+                    ),
+                };
+                (l.code.clone(), nav)
+            })
+            .collect();
         let data = Arc::new(Data {
             site,
             catalog,
             summaries,
             config,
+            nav,
         });
         // A fresh slot is always empty; a second bind cannot happen.
         let _ = self.slot.set(Arc::clone(&data));
@@ -536,6 +578,53 @@ fn section_value(data: &Data, i: usize) -> Value {
     )
 }
 
+/// The `paginator` of page `pager` of a listing of `items` at `first`
+/// (Zola's names): `pages` (this page's summaries), `current_index`,
+/// `number_pagers`, `paginate_by`, `total_pages` (items in the whole
+/// listing), `first`, `last`, `previous`, `next` (URLs, none at the ends)
+/// and `pagers` (every page as `index`, `url`, `current`).
+fn paginator(data: &Data, items: &[usize], per: Option<usize>, pager: usize, first: &str) -> Value {
+    let config = &data.site.config;
+    let count = crate::pagination::pager_count(items.len(), per);
+    let url = |k: usize| Value::from(config.link(&pager_path(first, k)));
+    let pagers: Vec<Value> = (1..=count)
+        .map(|k| {
+            obj(vec![
+                ("index", k.into()),
+                ("url", url(k)),
+                ("current", (k == pager).into()),
+            ])
+        })
+        .collect();
+    let shown = crate::pagination::pager_items(items, per, pager);
+    obj(vec![
+        ("pages", list(data, shown)),
+        ("current_index", pager.into()),
+        ("number_pagers", count.into()),
+        ("paginate_by", per.unwrap_or(items.len()).into()),
+        ("total_pages", items.len().into()),
+        ("first", url(1)),
+        ("last", url(count)),
+        (
+            "previous",
+            if pager > 1 {
+                url(pager - 1)
+            } else {
+                Value::none()
+            },
+        ),
+        (
+            "next",
+            if pager < count {
+                url(pager + 1)
+            } else {
+                Value::none()
+            },
+        ),
+        ("pagers", pagers.into()),
+    ])
+}
+
 /// Turn a tera error into a site error located in the template file.
 fn tera_error(
     e: &tera::Error,
@@ -639,25 +728,34 @@ impl Renderer {
             })
             .collect();
         ctx.insert_value("translations", translations.into());
-        // The categories of this language, for filters and navigation.
-        let categories: Vec<Value> = (0..site.categories.len())
-            .filter(|&c| site.categories[c].lang == lang)
-            .map(|c| category_value(site, &self.data.catalog, c))
-            .collect();
-        ctx.insert_value("categories", categories.into());
+        // The navigation and categories of this language.
+        if let Some(nav) = self.data.nav.get(lang) {
+            ctx.insert_value("nav_home", nav.home.clone());
+            ctx.insert_value("nav", nav.sections.clone());
+            ctx.insert_value("categories", nav.categories.clone());
+        }
         ctx
     }
 
-    /// Render entry `i` of the site with its template.
-    pub fn render_entry(&self, i: usize) -> Result<Output, Error> {
+    /// Render page `pager` (from 1) of entry `i` with its template. Only a
+    /// paginated section has pages past the first.
+    pub fn render_entry(&self, i: usize, pager: usize) -> Result<Output, Error> {
         let site = &self.data.site;
         let e = &site.entries[i];
+        let path = pager_path(&e.path, pager);
         let alternates: Vec<(String, String)> = e
             .translations
             .iter()
-            .map(|&t| (site.entries[t].lang.clone(), site.entries[t].url.clone()))
+            .filter(|&&t| pager <= site.entry_pagers(t))
+            .map(|&t| {
+                let tr = &site.entries[t];
+                (
+                    tr.lang.clone(),
+                    site.config.link(&pager_path(&tr.path, pager)),
+                )
+            })
             .collect();
-        let mut ctx = self.base_context(&e.lang, &e.path, alternates);
+        let mut ctx = self.base_context(&e.lang, &path, alternates);
         let (template, key, value) = if e.is_section() {
             let default = if e.key == crate::site::HOME_KEY {
                 "index.html"
@@ -668,51 +766,66 @@ impl Renderer {
         } else {
             ("page.html", "page", page_value(&self.data, i))
         };
+        if e.paginate_by.is_some() {
+            let paginator = paginator(&self.data, &e.pages, e.paginate_by, pager, &e.path);
+            ctx.insert_value("paginator", paginator);
+        }
         if let Some(parent) = e.parent {
             ctx.insert_value("parent", self.data.summaries[parent].clone());
         }
         ctx.insert_value(key, value);
         let template = e.template.as_deref().unwrap_or(template);
-        let what = if e.display_path.is_empty() {
+        let what = if pager > 1 {
+            format!("/{path}")
+        } else if e.display_path.is_empty() {
             format!("/{}", e.path)
         } else {
             format!("`{}`", e.display_path)
         };
         let html = self.render(template, &ctx, &what)?;
         Ok(Output {
-            file: format!("{}index.html", e.path),
+            file: format!("{path}index.html"),
             html,
             lang: e.lang.clone(),
         })
     }
 
-    /// Render category page `c` with `category.html`.
-    pub fn render_category(&self, c: usize) -> Result<Output, Error> {
+    /// Render page `pager` (from 1) of category `c` with `category.html`.
+    pub fn render_category(&self, c: usize, pager: usize) -> Result<Output, Error> {
         let site = &self.data.site;
         let cat = &site.categories[c];
+        let path = pager_path(&cat.path, pager);
         let alternates: Vec<(String, String)> = cat
             .translations
             .iter()
+            .filter(|&&t| pager <= site.category_pagers(t))
             .map(|&t| {
+                let tr = &site.categories[t];
                 (
-                    site.categories[t].lang.clone(),
-                    site.categories[t].url.clone(),
+                    tr.lang.clone(),
+                    site.config.link(&pager_path(&tr.path, pager)),
                 )
             })
             .collect();
-        let mut ctx = self.base_context(&cat.lang, &cat.path, alternates);
+        let mut ctx = self.base_context(&cat.lang, &path, alternates);
+        let per = site.config.category_paginate_by;
+        let shown = crate::pagination::pager_items(&cat.pages, per, pager);
         let value = with(
             &category_value(site, &self.data.catalog, c),
-            vec![("pages", list(&self.data, &cat.pages))],
+            vec![("pages", list(&self.data, shown))],
         );
         ctx.insert_value("category", value);
+        if per.is_some() {
+            let paginator = paginator(&self.data, &cat.pages, per, pager, &cat.path);
+            ctx.insert_value("paginator", paginator);
+        }
         // The section its pages belong to, for breadcrumbs and "all".
         if let Some(parent) = cat.pages.first().and_then(|&p| site.entries[p].parent) {
             ctx.insert_value("parent", self.data.summaries[parent].clone());
         }
-        let html = self.render("category.html", &ctx, &format!("/{}", cat.path))?;
+        let html = self.render("category.html", &ctx, &format!("/{path}"))?;
         Ok(Output {
-            file: format!("{}index.html", cat.path),
+            file: format!("{path}index.html"),
             html,
             lang: cat.lang.clone(),
         })

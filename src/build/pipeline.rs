@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::i18n::Catalog;
 use crate::markdown::{self, Rendered};
 use crate::output::SitemapUrl;
+use crate::pagination::pager_path;
 use crate::postprocess::{self, Links, Problem};
 use crate::site::{Body, BodyDiagram, Site};
 use crate::theme::{Output, Renderer};
@@ -181,19 +182,23 @@ pub(crate) fn render_files(
         .collect()
 }
 
-/// One output page to render.
+/// One output page to render. Listings (sections and categories) take
+/// one job per listing page, numbered from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Job {
-    Entry(usize),
-    Category(usize),
+    Entry(usize, usize),
+    Category(usize, usize),
     NotFound,
 }
 
 /// Every output page of the site.
 pub(crate) fn jobs(site: &Site) -> Vec<Job> {
-    (0..site.entries.len())
-        .map(Job::Entry)
-        .chain((0..site.categories.len()).map(Job::Category))
+    let entries = (0..site.entries.len())
+        .flat_map(|i| (1..=site.entry_pagers(i)).map(move |k| Job::Entry(i, k)));
+    let categories = (0..site.categories.len())
+        .flat_map(|c| (1..=site.category_pagers(c)).map(move |k| Job::Category(c, k)));
+    entries
+        .chain(categories)
         .chain(std::iter::once(Job::NotFound))
         .collect()
 }
@@ -201,8 +206,8 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
 /// The output file a job writes.
 pub(crate) fn job_file(site: &Site, job: Job) -> String {
     match job {
-        Job::Entry(i) => format!("{}index.html", site.entries[i].path),
-        Job::Category(c) => format!("{}index.html", site.categories[c].path),
+        Job::Entry(i, k) => format!("{}index.html", pager_path(&site.entries[i].path, k)),
+        Job::Category(c, k) => format!("{}index.html", pager_path(&site.categories[c].path, k)),
         Job::NotFound => "404.html".to_string(),
     }
 }
@@ -218,8 +223,8 @@ pub(crate) struct Page {
 /// Render and post-process one output page.
 pub(crate) fn render_job(site: &Site, renderer: &Renderer, job: Job) -> Result<Page, Error> {
     let (out, lookups) = crate::theme::track_lookups(|| match job {
-        Job::Entry(i) => renderer.render_entry(i),
-        Job::Category(c) => renderer.render_category(c),
+        Job::Entry(i, k) => renderer.render_entry(i, k),
+        Job::Category(c, k) => renderer.render_category(c, k),
         Job::NotFound => renderer.render_404(),
     });
     let Output { file, html, lang } = out?;
@@ -233,7 +238,7 @@ pub(crate) fn render_job(site: &Site, renderer: &Renderer, job: Job) -> Result<P
     )
     .map_err(|p| {
         let entry = match job {
-            Job::Entry(i) => Some(i),
+            Job::Entry(i, _) => Some(i),
             _ => None,
         };
         postprocess_error(site, entry, &file, p)
@@ -286,11 +291,11 @@ pub(crate) fn generated_files(site: &Site) -> Vec<(String, u64, Generated)> {
     ];
     let sitemap = {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        for e in &site.entries {
-            (&e.url, &e.date, &e.translations).hash(&mut h);
+        for (i, e) in site.entries.iter().enumerate() {
+            (&e.url, &e.date, &e.translations, site.entry_pagers(i)).hash(&mut h);
         }
-        for c in &site.categories {
-            (&c.url, &c.translations).hash(&mut h);
+        for (c, cat) in site.categories.iter().enumerate() {
+            (&cat.url, &cat.translations, site.category_pagers(c)).hash(&mut h);
         }
         h.finish()
     };
@@ -411,35 +416,47 @@ fn postprocess_error(site: &Site, entry: Option<usize>, file: &str, p: Problem) 
     }
 }
 
-/// Every output page with its translations, for the sitemap.
+/// Every output page with its translations, for the sitemap: numbered
+/// listing pages too, each with the same page number of its translations.
 fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
+    let config = &site.config;
     let mut urls = Vec::with_capacity(site.entries.len() + site.categories.len());
-    for e in &site.entries {
-        urls.push(SitemapUrl {
-            loc: e.url.clone(),
-            lastmod: e.date.as_ref().map(|d| d.chars().take(10).collect()),
-            alternates: e
-                .translations
-                .iter()
-                .map(|&t| (site.entries[t].lang.clone(), site.entries[t].url.clone()))
-                .collect(),
-        });
+    for (i, e) in site.entries.iter().enumerate() {
+        for k in 1..=site.entry_pagers(i) {
+            let url = |t: usize| {
+                let t = &site.entries[t];
+                if k == 1 {
+                    t.url.clone()
+                } else {
+                    config.link(&pager_path(&t.path, k))
+                }
+            };
+            urls.push(SitemapUrl {
+                loc: url(i),
+                lastmod: e.date.as_ref().map(|d| d.chars().take(10).collect()),
+                alternates: e
+                    .translations
+                    .iter()
+                    .filter(|&&t| k <= site.entry_pagers(t))
+                    .map(|&t| (site.entries[t].lang.clone(), url(t)))
+                    .collect(),
+            });
+        }
     }
-    for c in &site.categories {
-        urls.push(SitemapUrl {
-            loc: c.url.clone(),
-            lastmod: None,
-            alternates: c
-                .translations
-                .iter()
-                .map(|&t| {
-                    (
-                        site.categories[t].lang.clone(),
-                        site.categories[t].url.clone(),
-                    )
-                })
-                .collect(),
-        });
+    for (c, cat) in site.categories.iter().enumerate() {
+        for k in 1..=site.category_pagers(c) {
+            let url = |t: usize| config.link(&pager_path(&site.categories[t].path, k));
+            urls.push(SitemapUrl {
+                loc: url(c),
+                lastmod: None,
+                alternates: cat
+                    .translations
+                    .iter()
+                    .filter(|&&t| k <= site.category_pagers(t))
+                    .map(|&t| (site.categories[t].lang.clone(), url(t)))
+                    .collect(),
+            });
+        }
     }
     urls
 }
@@ -451,6 +468,9 @@ fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
 pub(crate) struct Fingerprints {
     pub own: Vec<u64>,
     summary: Vec<u64>,
+    /// Per language, what every page's navigation shows: the home page
+    /// and its subsections.
+    nav: HashMap<String, u64>,
 }
 
 impl Fingerprints {
@@ -476,15 +496,39 @@ impl Fingerprints {
                 ))
             })
             .collect();
+        let nav: HashMap<String, u64> = site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let home = site.home(&l.code);
+                let subsections: Vec<u64> = home
+                    .map(|h| {
+                        site.entries[h]
+                            .subsections
+                            .iter()
+                            .map(|&j| summary[j])
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let hash = hash_of((home.map(|h| summary[h]), subsections));
+                (l.code.clone(), hash)
+            })
+            .collect();
         let own: Vec<u64> = (0..site.entries.len())
             .into_par_iter()
             .map(|i| {
                 let e = &site.entries[i];
                 let s = |list: &[usize]| list.iter().map(|&j| summary[j]).collect::<Vec<u64>>();
-                let translations: Vec<(&str, &str)> = e
+                // The language switcher of page k links to page k of each
+                // translation that has one.
+                let translations: Vec<(&str, &str, usize)> = e
                     .translations
                     .iter()
-                    .map(|&t| (site.entries[t].lang.as_str(), site.entries[t].url.as_str()))
+                    .map(|&t| {
+                        let tr = &site.entries[t];
+                        (tr.lang.as_str(), tr.url.as_str(), site.entry_pagers(t))
+                    })
                     .collect();
                 let related: Vec<(u64, bool)> = e
                     .related
@@ -496,10 +540,11 @@ impl Fingerprints {
                     (summary[i], body_hash(i), extra, &e.template),
                     (translations, e.parent.map(|p| summary[p])),
                     (s(&e.pages), s(&e.subsections), related),
+                    (e.paginate_by, nav.get(&e.lang)),
                 ))
             })
             .collect();
-        Fingerprints { own, summary }
+        Fingerprints { own, summary, nav }
     }
 
     /// The fingerprint of an output page, given the entries its templates
@@ -510,23 +555,32 @@ impl Fingerprints {
             .map(|&i| self.own.get(i).copied().unwrap_or(0))
             .collect();
         match job {
-            Job::Entry(i) => hash_of((self.own.get(i), looked)),
-            Job::Category(c) => {
+            Job::Entry(i, k) => hash_of((self.own.get(i), k, looked)),
+            Job::Category(c, k) => {
                 let cat = &site.categories[c];
                 let pages: Vec<u64> = cat.pages.iter().map(|&p| self.summary[p]).collect();
-                let translations: Vec<(&str, &str)> = cat
+                let translations: Vec<(&str, &str, usize)> = cat
                     .translations
                     .iter()
                     .map(|&t| {
-                        (
-                            site.categories[t].lang.as_str(),
-                            site.categories[t].url.as_str(),
-                        )
+                        let tr = &site.categories[t];
+                        (tr.lang.as_str(), tr.url.as_str(), site.category_pagers(t))
                     })
                     .collect();
-                hash_of((&cat.slug, &cat.lang, &cat.url, pages, translations, looked))
+                let nav = self.nav.get(&cat.lang);
+                let paging = (k, site.config.category_paginate_by);
+                hash_of((
+                    &cat.slug,
+                    &cat.lang,
+                    &cat.url,
+                    pages,
+                    translations,
+                    looked,
+                    nav,
+                    paging,
+                ))
             }
-            Job::NotFound => hash_of(looked),
+            Job::NotFound => hash_of((looked, self.nav.get(&site.config.default_language))),
         }
     }
 }
