@@ -204,7 +204,7 @@ impl Theme {
             .collect();
         for &i in changed {
             if let Some(e) = site.entries.get(i) {
-                summaries[i] = summary(&categories, e);
+                summaries[i] = summary(&categories, e, &HashMap::new());
             }
         }
         self.bind_with(site, catalog, summaries)
@@ -217,10 +217,20 @@ impl Theme {
         let categories: Vec<Value> = (0..site.categories.len())
             .map(|c| category_value(&site, &catalog, c))
             .collect();
+        // One template value per distinct preview: pages drawing the same
+        // diagram share it instead of each holding a copy.
+        let mut previews: HashMap<usize, Value> = HashMap::new();
+        for e in &site.entries {
+            if let Some(d) = e.body.diagrams.first().filter(|d| !d.preview.is_empty()) {
+                previews
+                    .entry(preview_key(&d.preview))
+                    .or_insert_with(|| Value::safe_string(&d.preview));
+            }
+        }
         let summaries = site
             .entries
             .par_iter()
-            .map(|e| summary(&categories, e))
+            .map(|e| summary(&categories, e, &previews))
             .collect();
         self.bind_with(site, catalog, summaries)
     }
@@ -351,8 +361,15 @@ fn category_value(site: &Site, catalog: &Catalog, index: usize) -> Value {
     ])
 }
 
-/// What a listing shows of a page or section.
-fn summary(categories: &[Value], e: &Entry) -> Value {
+/// A preview's identity: the diagram cache hands every page drawing the
+/// same diagram the same `Arc`.
+fn preview_key(preview: &Arc<str>) -> usize {
+    Arc::as_ptr(preview) as *const u8 as usize
+}
+
+/// What a listing shows of a page or section; the preview comes from
+/// `previews` when it is there.
+fn summary(categories: &[Value], e: &Entry, previews: &HashMap<usize, Value>) -> Value {
     let category = match e.category_index.and_then(|i| categories.get(i)) {
         Some(c) => c.clone(),
         None => Value::none(),
@@ -364,7 +381,12 @@ fn summary(categories: &[Value], e: &Entry) -> Value {
         .diagrams
         .first()
         .filter(|d| !d.preview.is_empty())
-        .map_or_else(Value::none, |d| Value::safe_string(&d.preview));
+        .map_or_else(Value::none, |d| {
+            previews
+                .get(&preview_key(&d.preview))
+                .cloned()
+                .unwrap_or_else(|| Value::safe_string(&d.preview))
+        });
     obj(vec![
         ("key", e.key.as_str().into()),
         ("lang", e.lang.as_str().into()),
