@@ -382,10 +382,16 @@ fn entry_for(config: &Config, file: &SourceFile, body: Body) -> Result<Entry, Er
             (slug, path)
         }
     };
-    let title = fm.title.clone().unwrap_or_else(|| match file.kind {
-        Kind::Section if file.dirs.is_empty() => config.title.clone(),
-        _ => file.stem.clone(),
-    });
+    // Without a title: the site's for the home page, the folder's name for
+    // a section (not `_index`), the file's name for a page.
+    let title = fm
+        .title
+        .clone()
+        .unwrap_or_else(|| match (file.kind, file.dirs.last()) {
+            (Kind::Section, None) => config.title.clone(),
+            (Kind::Section, Some(dir)) => dir.clone(),
+            (Kind::Page, _) => file.stem.clone(),
+        });
     let reading_time = body.word_count.div_ceil(200).max(1);
     Ok(Entry {
         kind: file.kind,

@@ -154,3 +154,25 @@ fn unknown_language_suffix_and_url_clash_are_errors() {
         errors[0]
     );
 }
+
+#[test]
+fn untitled_sections_take_their_folder_name() {
+    let site = TestSite::new();
+    site.write("content/_index.md", "+++\n+++\n");
+    site.write("content/Guides/_index.md", "+++\n+++\nAll guides.\n");
+    site.write("content/Guides/one.md", "+++\n+++\nText.\n");
+    site.build_ok();
+    assert!(
+        site.read("index.html")
+            .contains("<h1 class=\"title\">Test Site</h1>")
+    );
+    let section = site.read("guides/index.html");
+    assert!(
+        section.contains("<h1 class=\"title\">Guides</h1>"),
+        "{section}"
+    );
+    assert!(
+        site.read("guides/one/index.html")
+            .contains("<h1 class=\"title\">one</h1>")
+    );
+}
