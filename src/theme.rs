@@ -505,7 +505,7 @@ fn fn_get(data: &Data, kwargs: Kwargs, state: &State, section: bool) -> TeraResu
         }
     });
     Ok(if section {
-        section_value(data, i)
+        section_value(data, i, &data.site.entries[i].pages)
     } else {
         page_value(data, i)
     })
@@ -586,14 +586,16 @@ fn page_value(data: &Data, i: usize) -> Value {
     )
 }
 
-fn section_value(data: &Data, i: usize) -> Value {
+/// A section with `pages` as its listed pages: all of them, or on a
+/// numbered listing page only those that page shows.
+fn section_value(data: &Data, i: usize, pages: &[usize]) -> Value {
     let e = &data.site.entries[i];
     with(
         &data.summaries[i],
         vec![
             ("content", Value::safe_string(&e.body.html)),
             ("headings", headings(e)),
-            ("pages", list(data, &e.pages)),
+            ("pages", list(data, pages)),
             ("subsections", list(data, &e.subsections)),
             ("extra", Value::from_serializable(&e.extra)),
         ],
@@ -784,7 +786,9 @@ impl Renderer {
             } else {
                 "section.html"
             };
-            (default, "section", section_value(&self.data, i))
+            // A numbered listing page shows, and depends on, its own pages.
+            let shown = crate::pagination::pager_items(&e.pages, e.paginate_by, pager);
+            (default, "section", section_value(&self.data, i, shown))
         } else {
             ("page.html", "page", page_value(&self.data, i))
         };

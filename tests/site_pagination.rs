@@ -94,8 +94,9 @@ fn a_paginated_section_splits_its_pages_over_numbered_pages() {
         between(&first, "<p class=\"ends\">", "</p>"),
         "/templates/ /templates/page/3/"
     );
-    // `section.pages` still lists the whole section.
-    assert_eq!(between(&first, "<p class=\"all\">", "</p>"), "5");
+    // `section.pages` too holds the pages of this listing page: a page
+    // depends on the pages it shows, not on the whole section.
+    assert_eq!(between(&first, "<p class=\"all\">", "</p>"), "2");
 
     let second = site.read("templates/page/2/index.html");
     assert_eq!(titles(&second), ["Page 3", "Page 4"]);
@@ -321,4 +322,30 @@ fn every_page_shows_the_navigation_without_depending_on_every_page() {
         u.written
     );
     assert!(site.read("p3/index.html").contains(">Guides</a>"));
+}
+
+#[test]
+fn an_edit_rewrites_only_the_numbered_page_that_shows_it() {
+    let site = site();
+    let mut s = open(&site);
+    // A new first paragraph: p5's summary changes; it is on page 3.
+    site.write(
+        "content/templates/p5.md",
+        "+++\ntitle = \"Page 5\"\nweight = 5\ncategory = \"ops\"\n+++\nNew text 5.\n",
+    );
+    let u = update(&mut s, &site, "content/templates/p5.md");
+    assert!(!u.rebuilt_model);
+    assert!(
+        u.written
+            .contains(&"templates/page/3/index.html".to_string()),
+        "{:?}",
+        u.written
+    );
+    for untouched in ["templates/index.html", "templates/page/2/index.html"] {
+        assert!(
+            !u.written.contains(&untouched.to_string()),
+            "{untouched} does not show p5: {:?}",
+            u.written
+        );
+    }
 }

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::i18n::Catalog;
 use crate::markdown::{self, Rendered};
 use crate::output::SitemapUrl;
-use crate::pagination::pager_path;
+use crate::pagination::{self, pager_path};
 use crate::postprocess::{self, Links, Problem};
 use crate::site::{Body, BodyDiagram, Site};
 use crate::theme::{Output, Renderer};
@@ -467,9 +467,12 @@ fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
 /// template receives).
 pub(crate) struct Fingerprints {
     pub own: Vec<u64>,
+    /// `own` without the section's pages: a numbered listing page adds
+    /// the pages it shows.
+    base: Vec<u64>,
     summary: Vec<u64>,
-    /// Per language, what every page's navigation shows: the home page
-    /// and its subsections.
+    /// Per language, what every page's navigation shows: the home page,
+    /// its subsections and the language's categories.
     nav: HashMap<String, u64>,
 }
 
@@ -511,11 +514,18 @@ impl Fingerprints {
                             .collect()
                     })
                     .unwrap_or_default();
-                let hash = hash_of((home.map(|h| summary[h]), subsections));
+                // Every template also gets the language's categories.
+                let categories: Vec<(&str, &str, usize)> = site
+                    .categories
+                    .iter()
+                    .filter(|c| c.lang == l.code)
+                    .map(|c| (c.slug.as_str(), c.url.as_str(), c.pages.len()))
+                    .collect();
+                let hash = hash_of((home.map(|h| summary[h]), subsections, categories));
                 (l.code.clone(), hash)
             })
             .collect();
-        let own: Vec<u64> = (0..site.entries.len())
+        let own: Vec<(u64, u64)> = (0..site.entries.len())
             .into_par_iter()
             .map(|i| {
                 let e = &site.entries[i];
@@ -536,15 +546,22 @@ impl Fingerprints {
                     .map(|r| (summary[r.entry], r.fallback))
                     .collect();
                 let extra = serde_json::to_string(&e.extra).unwrap_or_default();
-                hash_of((
+                let base = hash_of((
                     (summary[i], body_hash(i), extra, &e.template),
                     (translations, e.parent.map(|p| summary[p])),
-                    (s(&e.pages), s(&e.subsections), related),
+                    (s(&e.subsections), related),
                     (e.paginate_by, nav.get(&e.lang)),
-                ))
+                ));
+                (base, hash_of((base, s(&e.pages))))
             })
             .collect();
-        Fingerprints { own, summary, nav }
+        let (base, own) = own.into_iter().unzip();
+        Fingerprints {
+            own,
+            base,
+            summary,
+            nav,
+        }
     }
 
     /// The fingerprint of an output page, given the entries its templates
@@ -555,10 +572,25 @@ impl Fingerprints {
             .map(|&i| self.own.get(i).copied().unwrap_or(0))
             .collect();
         match job {
-            Job::Entry(i, k) => hash_of((self.own.get(i), k, looked)),
+            Job::Entry(i, k) => {
+                let e = &site.entries[i];
+                if e.paginate_by.is_some() {
+                    let shown = pagination::pager_items(&e.pages, e.paginate_by, k);
+                    let pages: Vec<u64> = shown.iter().map(|&p| self.summary[p]).collect();
+                    let count = site.entry_pagers(i);
+                    hash_of((self.base.get(i), k, count, pages, looked))
+                } else {
+                    hash_of((self.own.get(i), k, looked))
+                }
+            }
             Job::Category(c, k) => {
                 let cat = &site.categories[c];
-                let pages: Vec<u64> = cat.pages.iter().map(|&p| self.summary[p]).collect();
+                let per = site.config.category_paginate_by;
+                let pages: Vec<u64> = pagination::pager_items(&cat.pages, per, k)
+                    .iter()
+                    .map(|&p| self.summary[p])
+                    .collect();
+                let count = site.category_pagers(c);
                 let translations: Vec<(&str, &str, usize)> = cat
                     .translations
                     .iter()
@@ -568,16 +600,17 @@ impl Fingerprints {
                     })
                     .collect();
                 let nav = self.nav.get(&cat.lang);
-                let paging = (k, site.config.category_paginate_by);
+                // Its breadcrumb and "all" entry show the pages' section.
+                let parent = cat
+                    .pages
+                    .first()
+                    .and_then(|&p| site.entries[p].parent)
+                    .map(|p| self.summary[p]);
+                let paging = (k, count, cat.pages.len());
                 hash_of((
-                    &cat.slug,
-                    &cat.lang,
-                    &cat.url,
-                    pages,
-                    translations,
-                    looked,
-                    nav,
-                    paging,
+                    (&cat.slug, &cat.lang, &cat.url),
+                    (pages, translations, looked),
+                    (nav, paging, parent),
                 ))
             }
             Job::NotFound => hash_of((looked, self.nav.get(&site.config.default_language))),
