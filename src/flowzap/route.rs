@@ -439,12 +439,10 @@ impl Channels {
             dx.abs() + dy.abs() + turn
         };
         let key = |c: f32| Reverse((c * 8.0) as u64);
-        let mut pops = 0usize;
         let start = idx(sx, sy, start_dir);
         best[start] = 0.0;
         heap.push((key(h(sx, sy, start_dir)), start as u32));
         while let Some((Reverse(k), state)) = heap.pop() {
-            pops += 1;
             let state = state as usize;
             let d = state % 4;
             let cell = state / 4;
@@ -462,13 +460,6 @@ impl Channels {
                     path.push(Point::new(xs[c % nx], ys[c / nx]));
                 }
                 path.reverse();
-                if std::env::var("FZDBG").is_ok() {
-                    eprintln!(
-                        "nx={nx} ny={ny} pops={pops} g={g} h0={} states={}",
-                        h(sx, sy, start_dir),
-                        nx * ny * 4
-                    );
-                }
                 return Some(path);
             }
             for nd in 0..4 {
