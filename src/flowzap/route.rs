@@ -15,7 +15,6 @@
 use super::ast::{Diagram, Handle};
 use super::geom::{Point, Rect, Seg, segments};
 use super::layout::{EdgeLabel, EdgePath, Layout, TextLine, label_size, style};
-use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 /// How far a connector runs straight out of a node before it may turn.
@@ -438,17 +437,22 @@ impl Channels {
             };
             dx.abs() + dy.abs() + turn
         };
-        let key = |c: f32| Reverse((c * 8.0) as u64);
+        // One u64 per entry, so the heap compares single words: the
+        // estimate (in eighths, inverted so the max-heap pops the cheapest)
+        // above the state, whose larger ids pop first on ties.
+        let key = |c: f32| ((c * 8.0) as u64).min(u64::from(u32::MAX));
+        let entry = |k: u64, state: usize| ((u64::from(u32::MAX) - k) << 32) | state as u64;
         let start = idx(sx, sy, start_dir);
         best[start] = 0.0;
-        heap.push((key(h(sx, sy, start_dir)), start as u32));
-        while let Some((Reverse(k), state)) = heap.pop() {
-            let state = state as usize;
+        heap.push(entry(key(h(sx, sy, start_dir)), start));
+        while let Some(top) = heap.pop() {
+            let k = u64::from(u32::MAX) - (top >> 32);
+            let state = (top & u64::from(u32::MAX)) as usize;
             let d = state % 4;
             let cell = state / 4;
             let (x, y) = (cell % nx, cell / nx);
             let g = best[state];
-            if ((g + h(x, y, d)) * 8.0) as u64 > k {
+            if key(g + h(x, y, d)) > k {
                 continue; // stale entry
             }
             if x == tx && y == ty {
@@ -487,7 +491,7 @@ impl Channels {
                 if ng < best[next] {
                     best[next] = ng;
                     parent[next] = state as u32;
-                    heap.push((key(ng + h(qx, qy, nd)), next as u32));
+                    heap.push(entry(key(ng + h(qx, qy, nd)), next));
                 }
             }
         }
