@@ -301,6 +301,37 @@ impl Site {
         )
     }
 
+    /// Page `pager` of entry `i` in each language it is translated into
+    /// (this one included), as (language, URL): only the translations
+    /// that have that many listing pages.
+    pub fn entry_alternates(&self, i: usize, pager: usize) -> Vec<(String, String)> {
+        self.entries[i]
+            .translations
+            .iter()
+            .filter(|&&t| pager <= self.entry_pagers(t))
+            .map(|&t| {
+                let tr = &self.entries[t];
+                let url = self.config.link(&pagination::pager_path(&tr.path, pager));
+                (tr.lang.clone(), url)
+            })
+            .collect()
+    }
+
+    /// Page `pager` of category `c` in each language it exists in, as
+    /// (language, URL), like [`Site::entry_alternates`].
+    pub fn category_alternates(&self, c: usize, pager: usize) -> Vec<(String, String)> {
+        self.categories[c]
+            .translations
+            .iter()
+            .filter(|&&t| pager <= self.category_pagers(t))
+            .map(|&t| {
+                let tr = &self.categories[t];
+                let url = self.config.link(&pagination::pager_path(&tr.path, pager));
+                (tr.lang.clone(), url)
+            })
+            .collect()
+    }
+
     /// Number of pages (not sections) in all languages.
     pub fn page_count(&self) -> usize {
         self.entries.iter().filter(|e| !e.is_section()).count()

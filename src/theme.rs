@@ -207,7 +207,7 @@ impl Theme {
                 summaries[i] = summary(&categories, e, &HashMap::new());
             }
         }
-        self.bind_with(site, catalog, summaries)
+        self.bind_with(site, catalog, summaries, &categories)
     }
 
     /// Bind to a site: register the functions and pre-build the values.
@@ -232,10 +232,17 @@ impl Theme {
             .par_iter()
             .map(|e| summary(&categories, e, &previews))
             .collect();
-        self.bind_with(site, catalog, summaries)
+        self.bind_with(site, catalog, summaries, &categories)
     }
 
-    fn bind_with(self, site: Arc<Site>, catalog: Arc<Catalog>, summaries: Vec<Value>) -> Renderer {
+    /// `categories`: each category's value, as [`category_value`] makes it.
+    fn bind_with(
+        self,
+        site: Arc<Site>,
+        catalog: Arc<Catalog>,
+        summaries: Vec<Value>,
+        categories: &[Value],
+    ) -> Renderer {
         let config = config_value(&site.config);
         let nav = site
             .config
@@ -257,9 +264,11 @@ impl Theme {
                         },
                     ),
                     categories: Value::from(
-                        (0..site.categories.len())
-                            .filter(|&c| site.categories[c].lang == l.code)
-                            .map(|c| category_value(&site, &catalog, c))
+                        site.categories
+                            .iter()
+                            .zip(categories)
+                            .filter(|(c, _)| c.lang == l.code)
+                            .map(|(_, v)| v.clone())
                             .collect::<Vec<Value>>(),
                     ),
                 };
@@ -505,7 +514,7 @@ fn fn_get(data: &Data, kwargs: Kwargs, state: &State, section: bool) -> TeraResu
         }
     });
     Ok(if section {
-        section_value(data, i, &data.site.entries[i].pages)
+        section_value(data, i, list(data, &data.site.entries[i].pages))
     } else {
         page_value(data, i)
     })
@@ -588,26 +597,33 @@ fn page_value(data: &Data, i: usize) -> Value {
 
 /// A section with `pages` as its listed pages: all of them, or on a
 /// numbered listing page only those that page shows.
-fn section_value(data: &Data, i: usize, pages: &[usize]) -> Value {
+fn section_value(data: &Data, i: usize, pages: Value) -> Value {
     let e = &data.site.entries[i];
     with(
         &data.summaries[i],
         vec![
             ("content", Value::safe_string(&e.body.html)),
             ("headings", headings(e)),
-            ("pages", list(data, pages)),
+            ("pages", pages),
             ("subsections", list(data, &e.subsections)),
             ("extra", Value::from_serializable(&e.extra)),
         ],
     )
 }
 
-/// The `paginator` of page `pager` of a listing of `items` at `first`
-/// (Zola's names): `pages` (this page's summaries), `current_index`,
+/// The `paginator` of page `pager` of a listing of `items` at `first`,
+/// with Zola's names: `pages` (given: this page's summaries), `current_index`,
 /// `number_pagers`, `paginate_by`, `total_pages` (items in the whole
 /// listing), `first`, `last`, `previous`, `next` (URLs, none at the ends)
 /// and `pagers` (every page as `index`, `url`, `current`).
-fn paginator(data: &Data, items: &[usize], per: Option<usize>, pager: usize, first: &str) -> Value {
+fn paginator(
+    data: &Data,
+    pages: Value,
+    items: &[usize],
+    per: Option<usize>,
+    pager: usize,
+    first: &str,
+) -> Value {
     let config = &data.site.config;
     let count = crate::pagination::pager_count(items.len(), per);
     let url = |k: usize| Value::from(config.link(&pager_path(first, k)));
@@ -620,9 +636,8 @@ fn paginator(data: &Data, items: &[usize], per: Option<usize>, pager: usize, fir
             ])
         })
         .collect();
-    let shown = crate::pagination::pager_items(items, per, pager);
     obj(vec![
-        ("pages", list(data, shown)),
+        ("pages", pages),
         ("current_index", pager.into()),
         ("number_pagers", count.into()),
         ("paginate_by", per.unwrap_or(items.len()).into()),
@@ -767,35 +782,32 @@ impl Renderer {
         let site = &self.data.site;
         let e = &site.entries[i];
         let path = pager_path(&e.path, pager);
-        let alternates: Vec<(String, String)> = e
-            .translations
-            .iter()
-            .filter(|&&t| pager <= site.entry_pagers(t))
-            .map(|&t| {
-                let tr = &site.entries[t];
-                (
-                    tr.lang.clone(),
-                    site.config.link(&pager_path(&tr.path, pager)),
-                )
-            })
-            .collect();
-        let mut ctx = self.base_context(&e.lang, &path, alternates);
+        let mut ctx = self.base_context(&e.lang, &path, site.entry_alternates(i, pager));
         let (template, key, value) = if e.is_section() {
             let default = if e.key == crate::site::HOME_KEY {
                 "index.html"
             } else {
                 "section.html"
             };
-            // A numbered listing page shows, and depends on, its own pages.
+            // A numbered listing page shows, and depends on, its own pages:
+            // `section.pages` and `paginator.pages` are the same list.
             let shown = crate::pagination::pager_items(&e.pages, e.paginate_by, pager);
-            (default, "section", section_value(&self.data, i, shown))
+            let pages = list(&self.data, shown);
+            if e.paginate_by.is_some() {
+                let paginator = paginator(
+                    &self.data,
+                    pages.clone(),
+                    &e.pages,
+                    e.paginate_by,
+                    pager,
+                    &e.path,
+                );
+                ctx.insert_value("paginator", paginator);
+            }
+            (default, "section", section_value(&self.data, i, pages))
         } else {
             ("page.html", "page", page_value(&self.data, i))
         };
-        if e.paginate_by.is_some() {
-            let paginator = paginator(&self.data, &e.pages, e.paginate_by, pager, &e.path);
-            ctx.insert_value("paginator", paginator);
-        }
         if let Some(parent) = e.parent {
             ctx.insert_value("parent", self.data.summaries[parent].clone());
         }
@@ -821,30 +833,19 @@ impl Renderer {
         let site = &self.data.site;
         let cat = &site.categories[c];
         let path = pager_path(&cat.path, pager);
-        let alternates: Vec<(String, String)> = cat
-            .translations
-            .iter()
-            .filter(|&&t| pager <= site.category_pagers(t))
-            .map(|&t| {
-                let tr = &site.categories[t];
-                (
-                    tr.lang.clone(),
-                    site.config.link(&pager_path(&tr.path, pager)),
-                )
-            })
-            .collect();
-        let mut ctx = self.base_context(&cat.lang, &path, alternates);
+        let mut ctx = self.base_context(&cat.lang, &path, site.category_alternates(c, pager));
         let per = site.config.category_paginate_by;
         let shown = crate::pagination::pager_items(&cat.pages, per, pager);
-        let value = with(
-            &category_value(site, &self.data.catalog, c),
-            vec![("pages", list(&self.data, shown))],
-        );
-        ctx.insert_value("category", value);
+        let pages = list(&self.data, shown);
         if per.is_some() {
-            let paginator = paginator(&self.data, &cat.pages, per, pager, &cat.path);
+            let paginator = paginator(&self.data, pages.clone(), &cat.pages, per, pager, &cat.path);
             ctx.insert_value("paginator", paginator);
         }
+        let value = with(
+            &category_value(site, &self.data.catalog, c),
+            vec![("pages", pages)],
+        );
+        ctx.insert_value("category", value);
         // The section its pages belong to, for breadcrumbs and "all".
         if let Some(parent) = cat.pages.first().and_then(|&p| site.entries[p].parent) {
             ctx.insert_value("parent", self.data.summaries[parent].clone());

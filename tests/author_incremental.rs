@@ -6,7 +6,7 @@
 mod common;
 use common::{DIAGRAM, TestSite, snapshot};
 use std::path::PathBuf;
-use zapdoc::build::{Failure, Session, Update};
+use zapdoc::build::{Failure, Update};
 
 fn site() -> TestSite {
     let site = TestSite::new();
@@ -43,28 +43,6 @@ fn site() -> TestSite {
     site
 }
 
-fn open(site: &TestSite) -> Session {
-    let mut s = match Session::open(&site.options()) {
-        Ok(s) => s,
-        Err(e) => panic!("open: {e:?}"),
-    };
-    if let Err(e) = s.write_all() {
-        panic!("write_all: {e:?}");
-    }
-    s
-}
-
-fn update(s: &mut Session, site: &TestSite, rel: &str) -> Update {
-    match s.update(&[site.root().join(rel)]) {
-        Ok(u) => u,
-        Err(Failure::Input { errors, .. }) => panic!(
-            "update failed: {}",
-            errors.iter().map(|e| e.render(false)).collect::<String>()
-        ),
-        Err(Failure::Other(m)) => panic!("update failed: {m}"),
-    }
-}
-
 /// The output file set written by an update, without generated files.
 fn pages(u: &Update) -> Vec<&str> {
     u.written
@@ -77,7 +55,7 @@ fn pages(u: &Update) -> Vec<&str> {
 #[test]
 fn a_body_edit_rewrites_only_that_page() {
     let site = site();
-    let mut s = open(&site);
+    let mut s = site.session();
     let rendered = s.diagrams_rendered();
     // A new paragraph: the first paragraph (what listings show) stays.
     site.write(
@@ -86,7 +64,7 @@ fn a_body_edit_rewrites_only_that_page() {
             "+++\ntitle = \"alpha title\"\ncategory = \"ops\"\ntags = [\"api\"]\n+++\nAbout alpha.\n\nMore text here.\n\n```flowzap\n{DIAGRAM}```\n"
         ),
     );
-    let u = update(&mut s, &site, "content/templates/alpha.md");
+    let u = site.update(&mut s, "content/templates/alpha.md");
     assert!(!u.rebuilt_model, "a body edit patches the model");
     assert_eq!(u.diagrams_rendered, 0, "the unchanged diagram is cached");
     assert_eq!(s.diagrams_rendered(), rendered);
@@ -115,14 +93,14 @@ fn a_body_edit_rewrites_only_that_page() {
 #[test]
 fn a_title_edit_updates_listings_related_and_translations() {
     let site = site();
-    let mut s = open(&site);
+    let mut s = site.session();
     site.write(
         "content/templates/beta.md",
         &format!(
             "+++\ntitle = \"Beta renamed\"\ncategory = \"ops\"\ntags = [\"api\"]\n+++\nAbout beta.\n\n```flowzap\n{DIAGRAM}```\n"
         ),
     );
-    let u = update(&mut s, &site, "content/templates/beta.md");
+    let u = site.update(&mut s, "content/templates/beta.md");
     let written = pages(&u);
     for f in [
         "templates/beta/index.html",
@@ -142,7 +120,7 @@ fn a_title_edit_updates_listings_related_and_translations() {
 #[test]
 fn only_the_changed_diagram_is_rendered_again() {
     let site = site();
-    let mut s = open(&site);
+    let mut s = site.session();
     let other = DIAGRAM.replace("Do it", "Do it now");
     site.write(
         "content/templates/delta.md",
@@ -150,7 +128,7 @@ fn only_the_changed_diagram_is_rendered_again() {
             "+++\ntitle = \"delta title\"\ncategory = \"patterns\"\ntags = [\"misc\"]\n+++\nAbout delta.\n\n```flowzap\n{other}```\n"
         ),
     );
-    let u = update(&mut s, &site, "content/templates/delta.md");
+    let u = site.update(&mut s, "content/templates/delta.md");
     assert_eq!(u.diagrams_rendered, 1);
     // Listings show the first diagram as a card preview: they are redone
     // with the page; pages that do not show delta are not.
@@ -173,18 +151,18 @@ fn only_the_changed_diagram_is_rendered_again() {
 #[test]
 fn added_and_removed_pages_rebuild_the_model() {
     let site = site();
-    let mut s = open(&site);
+    let mut s = site.session();
     site.write(
         "content/templates/epsilon.md",
         "+++\ntitle = \"Epsilon\"\ncategory = \"ops\"\n+++\nNew.\n",
     );
-    let u = update(&mut s, &site, "content/templates/epsilon.md");
+    let u = site.update(&mut s, "content/templates/epsilon.md");
     assert!(u.rebuilt_model);
     assert!(site.read("templates/index.html").contains("Epsilon"));
     assert!(site.exists("templates/epsilon/index.html"));
 
     site.remove("content/templates/epsilon.md");
-    let u = update(&mut s, &site, "content/templates/epsilon.md");
+    let u = site.update(&mut s, "content/templates/epsilon.md");
     assert!(
         u.removed
             .contains(&"templates/epsilon/index.html".to_string())
@@ -196,7 +174,7 @@ fn added_and_removed_pages_rebuild_the_model() {
 #[test]
 fn a_failed_update_writes_nothing_and_recovers() {
     let site = site();
-    let mut s = open(&site);
+    let mut s = site.session();
     let before = snapshot(&site.public());
     site.write(
         "content/templates/gamma.md",
@@ -226,14 +204,14 @@ fn a_failed_update_writes_nothing_and_recovers() {
         "content/templates/gamma.md",
         "+++\ntitle = \"gamma title\"\ncategory = \"patterns\"\ntags = [\"other\"]\n+++\nFixed.\n",
     );
-    update(&mut s, &site, "content/templates/gamma.md");
+    site.update(&mut s, "content/templates/gamma.md");
     assert!(site.read("templates/gamma/index.html").contains("Fixed."));
 }
 
 #[test]
 fn updates_end_where_a_full_build_ends() {
     let site = site();
-    let mut s = open(&site);
+    let mut s = site.session();
     let edits: [(&str, String); 4] = [
         (
             "content/templates/alpha.md",

@@ -6,7 +6,6 @@
 
 mod common;
 use common::{SITE_TOML, TestSite};
-use zapdoc::build::{Failure, Session, Update};
 
 /// A section template that prints the paginator as plain lines.
 const SECTION: &str = r#"{% extends "base.html" %}
@@ -207,29 +206,12 @@ fn paginate_by_of_the_wrong_type_is_a_located_error() {
     assert!(text.contains("content/templates/_index.md:3"), "{text}");
 }
 
-fn open(site: &TestSite) -> Session {
-    let mut s = Session::open(&site.options()).unwrap_or_else(|e| panic!("open: {e:?}"));
-    s.write_all().unwrap_or_else(|e| panic!("write_all: {e:?}"));
-    s
-}
-
-fn update(s: &mut Session, site: &TestSite, rel: &str) -> Update {
-    match s.update(&[site.root().join(rel)]) {
-        Ok(u) => u,
-        Err(Failure::Input { errors, .. }) => panic!(
-            "update failed: {}",
-            errors.iter().map(|e| e.render(false)).collect::<String>()
-        ),
-        Err(Failure::Other(m)) => panic!("update failed: {m}"),
-    }
-}
-
 #[test]
 fn numbered_pages_come_and_go_with_the_pages_they_list() {
     let site = site();
-    let mut s = open(&site);
+    let mut s = site.session();
     site.remove("content/templates/p5.md");
-    let u = update(&mut s, &site, "content/templates/p5.md");
+    let u = site.update(&mut s, "content/templates/p5.md");
     assert!(
         u.removed
             .contains(&"templates/page/3/index.html".to_string()),
@@ -241,7 +223,7 @@ fn numbered_pages_come_and_go_with_the_pages_they_list() {
         "content/templates/p6.md",
         "+++\ntitle = \"Page 6\"\nweight = 6\n+++\nText 6.\n",
     );
-    let u = update(&mut s, &site, "content/templates/p6.md");
+    let u = site.update(&mut s, "content/templates/p6.md");
     assert!(
         u.written
             .contains(&"templates/page/3/index.html".to_string()),
@@ -288,7 +270,7 @@ fn flat_site() -> TestSite {
 #[test]
 fn every_page_shows_the_navigation_without_depending_on_every_page() {
     let site = flat_site();
-    let mut s = open(&site);
+    let mut s = site.session();
     let page = site.read("p3/index.html");
     assert!(
         page.contains(
@@ -302,7 +284,7 @@ fn every_page_shows_the_navigation_without_depending_on_every_page() {
         "content/p0.md",
         "+++\ntitle = \"P0\"\n+++\nAnother first paragraph.\n",
     );
-    let u = update(&mut s, &site, "content/p0.md");
+    let u = site.update(&mut s, "content/p0.md");
     let html: Vec<&str> = u
         .written
         .iter()
@@ -315,7 +297,7 @@ fn every_page_shows_the_navigation_without_depending_on_every_page() {
 
     // A section's title is in every page's navigation.
     site.write("content/docs/_index.md", "+++\ntitle = \"Guides\"\n+++\n");
-    let u = update(&mut s, &site, "content/docs/_index.md");
+    let u = site.update(&mut s, "content/docs/_index.md");
     assert!(
         u.written.contains(&"p3/index.html".to_string()),
         "{:?}",
@@ -327,13 +309,13 @@ fn every_page_shows_the_navigation_without_depending_on_every_page() {
 #[test]
 fn an_edit_rewrites_only_the_numbered_page_that_shows_it() {
     let site = site();
-    let mut s = open(&site);
+    let mut s = site.session();
     // A new first paragraph: p5's summary changes; it is on page 3.
     site.write(
         "content/templates/p5.md",
         "+++\ntitle = \"Page 5\"\nweight = 5\ncategory = \"ops\"\n+++\nNew text 5.\n",
     );
-    let u = update(&mut s, &site, "content/templates/p5.md");
+    let u = site.update(&mut s, "content/templates/p5.md");
     assert!(!u.rebuilt_model);
     assert!(
         u.written

@@ -419,42 +419,22 @@ fn postprocess_error(site: &Site, entry: Option<usize>, file: &str, p: Problem) 
 /// Every output page with its translations, for the sitemap: numbered
 /// listing pages too, each with the same page number of its translations.
 fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
-    let config = &site.config;
     let mut urls = Vec::with_capacity(site.entries.len() + site.categories.len());
     for (i, e) in site.entries.iter().enumerate() {
         for k in 1..=site.entry_pagers(i) {
-            let url = |t: usize| {
-                let t = &site.entries[t];
-                if k == 1 {
-                    t.url.clone()
-                } else {
-                    config.link(&pager_path(&t.path, k))
-                }
-            };
             urls.push(SitemapUrl {
-                loc: url(i),
+                loc: site.config.link(&pager_path(&e.path, k)),
                 lastmod: e.date.as_ref().map(|d| d.chars().take(10).collect()),
-                alternates: e
-                    .translations
-                    .iter()
-                    .filter(|&&t| k <= site.entry_pagers(t))
-                    .map(|&t| (site.entries[t].lang.clone(), url(t)))
-                    .collect(),
+                alternates: site.entry_alternates(i, k),
             });
         }
     }
     for (c, cat) in site.categories.iter().enumerate() {
         for k in 1..=site.category_pagers(c) {
-            let url = |t: usize| config.link(&pager_path(&site.categories[t].path, k));
             urls.push(SitemapUrl {
-                loc: url(c),
+                loc: site.config.link(&pager_path(&cat.path, k)),
                 lastmod: None,
-                alternates: cat
-                    .translations
-                    .iter()
-                    .filter(|&&t| k <= site.category_pagers(t))
-                    .map(|&t| (site.categories[t].lang.clone(), url(t)))
-                    .collect(),
+                alternates: site.category_alternates(c, k),
             });
         }
     }

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use tempfile::TempDir;
-use zapdoc::build::{Failure, Options, Summary};
+use zapdoc::build::{Failure, Options, Session, Summary, Update};
 
 pub const SITE_TOML: &str = r#"title = "Test Site"
 description = "A site for tests"
@@ -143,6 +143,26 @@ impl TestSite {
             Ok(_) => panic!("the build should have failed"),
             Err(Failure::Input { errors, .. }) => errors,
             Err(Failure::Other(m)) => panic!("expected input errors, got: {m}"),
+        }
+    }
+
+    /// A session on the site with every output written, as `serve` starts.
+    pub fn session(&self) -> Session {
+        let mut s = Session::open(&self.options()).unwrap_or_else(|e| panic!("open: {e:?}"));
+        s.write_all().unwrap_or_else(|e| panic!("write_all: {e:?}"));
+        s
+    }
+
+    /// Tell `session` that `rel` changed on disk; panic with every message
+    /// when the update fails.
+    pub fn update(&self, session: &mut Session, rel: &str) -> Update {
+        match session.update(&[self.root().join(rel)]) {
+            Ok(u) => u,
+            Err(Failure::Input { errors, .. }) => panic!(
+                "update failed: {}",
+                errors.iter().map(|e| e.render(false)).collect::<String>()
+            ),
+            Err(Failure::Other(m)) => panic!("update failed: {m}"),
         }
     }
 
