@@ -1,21 +1,43 @@
-//! Render one diagram many times, for profiling:
-//! `cargo run --release --example render-loop -- FILE.fz 1000`.
+//! Render one diagram many times, for profiling, and report where the time
+//! goes: `cargo run --release --example render-loop -- FILE.fz 1000`.
+
+use std::time::{Duration, Instant};
+use zapdoc::flowzap;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args
         .next()
         .unwrap_or_else(|| "../shared/flowzap/examples/seed-webhook-integration.fz".to_string());
-    let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
+    let times: u32 = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
     let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let start = std::time::Instant::now();
+    let title = "t";
+    let opts = flowzap::svg::Options {
+        title,
+        embed_style: true,
+        decorative: false,
+    };
+    let (mut parse, mut layout, mut write) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let mut bytes = 0;
+    let start = Instant::now();
     for _ in 0..times {
-        let parsed = zapdoc::flowzap::parse(&src);
-        bytes += zapdoc::flowzap::render_svg(&parsed.diagram, &src).len();
+        let t0 = Instant::now();
+        let parsed = flowzap::parse(&src);
+        let t1 = Instant::now();
+        let l = flowzap::layout(&parsed.diagram);
+        let t2 = Instant::now();
+        bytes += flowzap::svg::write(&parsed.diagram, &l, &src, &opts).len();
+        let t3 = Instant::now();
+        parse += t1 - t0;
+        layout += t2 - t1;
+        write += t3 - t2;
     }
     println!(
-        "{:?} per render ({bytes} bytes)",
-        start.elapsed() / times as u32
+        "{:?} per render ({} bytes): parse {:?}, layout {:?}, svg {:?}",
+        start.elapsed() / times,
+        bytes / times as usize,
+        parse / times,
+        layout / times,
+        write / times
     );
 }

@@ -1330,7 +1330,7 @@ fn find_unquoted_iter<'t>(t: &'t str, pat: &'t str) -> impl Iterator<Item = usiz
                 i += 1;
                 continue;
             }
-            if bytes[i..].starts_with(pat_bytes) {
+            if pat_bytes.first() == Some(&b) && bytes[i..].starts_with(pat_bytes) {
                 let at = i;
                 i += pat_bytes.len();
                 return Some(at);

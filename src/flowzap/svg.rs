@@ -24,15 +24,40 @@ pub fn escape(s: &str) -> String {
 
 /// Append `s` escaped for XML/HTML text and attribute values.
 pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+    let mut rest = s;
+    // Copy the runs between special characters whole.
+    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..i]);
+        out.push_str(match rest.as_bytes()[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+}
+
+/// Text escaped as it is written, for `write!` arguments.
+struct Esc<'a>(&'a str);
+
+impl std::fmt::Display for Esc<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut rest = self.0;
+        while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+            f.write_str(&rest[..i])?;
+            f.write_str(match rest.as_bytes()[i] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            })?;
+            rest = &rest[i + 1..];
         }
+        f.write_str(rest)
     }
 }
 
@@ -108,7 +133,7 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
     let h = source_hash(source);
     let mut s = String::with_capacity(4096 + d.nodes.len() * 400 + d.edges.len() * 300);
     let (w, ht) = (num(l.width), num(l.height));
-    let font = escape(FONT_STACK);
+    let font = Esc(FONT_STACK);
     let p = if opts.decorative { "fzp" } else { "fz" };
     if opts.decorative {
         let _ = write!(
@@ -120,11 +145,13 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
             s,
             r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" role="img" aria-labelledby="{p}-{h}-t {p}-{h}-d" font-family="{font}" font-size="14">"#
         );
-        let _ = write!(s, r#"<title id="{p}-{h}-t">{}</title>"#, escape(title));
-        let _ = write!(s, r#"<desc id="{p}-{h}-d">{}</desc>"#, escape(&describe(d)));
+        let _ = write!(s, r#"<title id="{p}-{h}-t">{}</title>"#, Esc(title));
+        let _ = write!(s, r#"<desc id="{p}-{h}-d">{}</desc>"#, Esc(&describe(d)));
     }
     if opts.embed_style {
-        let _ = write!(s, "<style>{}</style>", stylesheet());
+        s.push_str("<style>@supports (color:var(--fz-x)){");
+        s.push_str(CSS);
+        s.push_str("}</style>");
     }
     let _ = write!(
         s,
@@ -132,7 +159,7 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
     );
     for (i, (lane, lb)) in d.lanes.iter().zip(&l.lanes).enumerate() {
         let fill = if i % 2 == 0 { "#f8fafc" } else { "#f1f5f9" };
-        let _ = write!(s, r#"<g class="fz-lane" data-lane="{}">"#, escape(&lane.id));
+        let _ = write!(s, r#"<g class="fz-lane" data-lane="{}">"#, Esc(&lane.id));
         let r = lb.rect;
         let _ = write!(
             s,
@@ -159,7 +186,7 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
         let _ = write!(
             s,
             r#"<g class="fz-loop" data-nodes="{}">"#,
-            escape(&ids.join(" "))
+            Esc(&ids.join(" "))
         );
         for f in &lb.frames {
             let _ = write!(
@@ -196,15 +223,15 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
         let _ = write!(
             s,
             r#"<g class="fz-edge" data-from="{}" data-to="{}" data-from-handle="{}" data-to-handle="{}">"#,
-            escape(&d.nodes[e.from].id),
-            escape(&d.nodes[e.to].id),
+            Esc(&d.nodes[e.from].id),
+            Esc(&d.nodes[e.to].id),
             e.from_handle,
             e.to_handle
         );
         let _ = write!(
             s,
             r##"<path d="{}" fill="none" stroke="#475569" stroke-width="1.5" stroke-linejoin="round" marker-end="url(#{p}-{h}-arrow)"/>"##,
-            path_d(&ep.points, 6.0)
+            PathD(&ep.points, 6.0)
         );
         if let Some(label) = &ep.label {
             let r = label.rect;
@@ -237,8 +264,8 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
             s,
             r#"<g class="fz-node fz-{}{role}" data-node="{}" data-lane="{}">"#,
             n.shape,
-            escape(&n.id),
-            escape(&d.lanes[n.lane].id)
+            Esc(&n.id),
+            Esc(&d.lanes[n.lane].id)
         );
         let r = nb.rect;
         let (fill, stroke, width) = match (n.shape, role) {
@@ -248,7 +275,7 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
             (Shape::Taskbox, _) => ("#eff6ff", "#1d4ed8", 1.5),
             _ => ("#ffffff", "#475569", 1.5),
         };
-        let paint = format!(r#"fill="{fill}" stroke="{stroke}" stroke-width="{width}""#);
+        let paint = Paint(fill, stroke, width);
         match n.shape {
             Shape::Rectangle | Shape::Taskbox => {
                 let _ = write!(
@@ -300,14 +327,29 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
     s
 }
 
-/// Numbers with at most one decimal, no trailing zeros: compact and stable.
-fn num(v: f32) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == r.trunc() {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
+/// A number with at most one decimal and no trailing zeros: compact and
+/// stable. Written straight into the output, since a diagram has hundreds
+/// of them and float formatting with a precision is slow.
+#[derive(Clone, Copy)]
+struct Num(f32);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tenths = (self.0 * 10.0).round() as i64;
+        if tenths < 0 && tenths > -10 {
+            f.write_str("-")?;
+        }
+        let (whole, frac) = (tenths / 10, (tenths % 10).unsigned_abs());
+        if frac == 0 {
+            write!(f, "{whole}")
+        } else {
+            write!(f, "{whole}.{frac}")
+        }
     }
+}
+
+fn num(v: f32) -> Num {
+    Num(v)
 }
 
 fn text(s: &mut String, lines: &[TextLine], fill: &str) {
@@ -316,56 +358,72 @@ fn text(s: &mut String, lines: &[TextLine], fill: &str) {
             continue;
         }
         let anchor = if t.centered { "middle" } else { "start" };
-        let size = if (t.size - 14.0).abs() > 0.01 {
-            format!(r#" font-size="{}""#, num(t.size))
-        } else {
-            String::new()
-        };
         let _ = write!(
             s,
-            r#"<text class="{}" x="{}" y="{}" text-anchor="{anchor}" fill="{fill}"{size}>"#,
+            r#"<text class="{}" x="{}" y="{}" text-anchor="{anchor}" fill="{fill}""#,
             t.class,
             num(t.x),
             num(t.y)
         );
+        if (t.size - 14.0).abs() > 0.01 {
+            let _ = write!(s, r#" font-size="{}""#, num(t.size));
+        }
+        s.push('>');
         escape_into(s, &t.text);
         s.push_str("</text>");
     }
 }
 
-/// An SVG path through orthogonal points with rounded bends of radius `r`.
-fn path_d(points: &[Point], r: f32) -> String {
-    let mut d = String::new();
-    let Some(first) = points.first() else {
-        return d;
-    };
-    let _ = write!(d, "M{},{}", num(first.x), num(first.y));
-    for i in 1..points.len() {
-        let p = points[i];
-        if i + 1 < points.len() {
-            let (a, n) = (points[i - 1], points[i + 1]);
-            let len_in = (p.x - a.x).abs() + (p.y - a.y).abs();
-            let len_out = (n.x - p.x).abs() + (n.y - p.y).abs();
-            let rr = r.min(len_in / 2.0).min(len_out / 2.0);
-            let dir_in = (sign(p.x - a.x), sign(p.y - a.y));
-            let dir_out = (sign(n.x - p.x), sign(n.y - p.y));
-            let before = Point::new(p.x - dir_in.0 * rr, p.y - dir_in.1 * rr);
-            let after = Point::new(p.x + dir_out.0 * rr, p.y + dir_out.1 * rr);
-            let _ = write!(
-                d,
-                " L{},{} Q{},{} {},{}",
-                num(before.x),
-                num(before.y),
-                num(p.x),
-                num(p.y),
-                num(after.x),
-                num(after.y)
-            );
-        } else {
-            let _ = write!(d, " L{},{}", num(p.x), num(p.y));
-        }
+/// A shape's presentation attributes: fill, stroke and stroke width.
+struct Paint(&'static str, &'static str, f32);
+
+impl std::fmt::Display for Paint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Paint(fill, stroke, width) = self;
+        write!(
+            f,
+            r#"fill="{fill}" stroke="{stroke}" stroke-width="{width}""#
+        )
     }
-    d
+}
+
+/// An SVG path through orthogonal points, its bends rounded to the given radius.
+struct PathD<'a>(&'a [Point], f32);
+
+impl std::fmt::Display for PathD<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let PathD(points, r) = *self;
+        let Some(first) = points.first() else {
+            return Ok(());
+        };
+        write!(f, "M{},{}", num(first.x), num(first.y))?;
+        for i in 1..points.len() {
+            let p = points[i];
+            if i + 1 < points.len() {
+                let (a, n) = (points[i - 1], points[i + 1]);
+                let len_in = (p.x - a.x).abs() + (p.y - a.y).abs();
+                let len_out = (n.x - p.x).abs() + (n.y - p.y).abs();
+                let rr = r.min(len_in / 2.0).min(len_out / 2.0);
+                let dir_in = (sign(p.x - a.x), sign(p.y - a.y));
+                let dir_out = (sign(n.x - p.x), sign(n.y - p.y));
+                let before = Point::new(p.x - dir_in.0 * rr, p.y - dir_in.1 * rr);
+                let after = Point::new(p.x + dir_out.0 * rr, p.y + dir_out.1 * rr);
+                write!(
+                    f,
+                    " L{},{} Q{},{} {},{}",
+                    num(before.x),
+                    num(before.y),
+                    num(p.x),
+                    num(p.y),
+                    num(after.x),
+                    num(after.y)
+                )?;
+            } else {
+                write!(f, " L{},{}", num(p.x), num(p.y))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// -1, 0 or 1 (`f32::signum` says 1 for 0).
@@ -442,21 +500,40 @@ mod tests {
 
     #[test]
     fn numbers_are_compact() {
-        assert_eq!(num(12.0), "12");
-        assert_eq!(num(12.25), "12.3");
-        assert_eq!(num(-0.04), "0");
+        assert_eq!(num(12.0).to_string(), "12");
+        assert_eq!(num(12.25).to_string(), "12.3");
+        assert_eq!(num(-0.04).to_string(), "0");
+        assert_eq!(num(-0.3).to_string(), "-0.3");
+        assert_eq!(num(-12.34).to_string(), "-12.3");
+    }
+
+    /// The hand-written formatting agrees with Rust's own rounding to one
+    /// decimal over the range diagrams use.
+    #[test]
+    fn numbers_match_float_formatting() {
+        for i in -200_000..200_000 {
+            let v = i as f32 * 0.0137;
+            let r = (v * 10.0).round() / 10.0;
+            let expected = if r == r.trunc() {
+                format!("{}", r as i64)
+            } else {
+                format!("{r:.1}")
+            };
+            assert_eq!(num(v).to_string(), expected, "{v}");
+        }
     }
 
     #[test]
     fn rounded_path() {
-        let d = path_d(
+        let d = PathD(
             &[
                 Point::new(0.0, 0.0),
                 Point::new(20.0, 0.0),
                 Point::new(20.0, 20.0),
             ],
             6.0,
-        );
+        )
+        .to_string();
         assert_eq!(d, "M0,0 L14,0 Q20,0 20,6 L20,20");
     }
 }
