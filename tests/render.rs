@@ -116,7 +116,7 @@ fn corpus_tidiness_budget() {
     );
     assert!(bends <= BENDS_BUDGET, "bends {bends} > {BENDS_BUDGET}");
 }
-const CROSSINGS_BUDGET: usize = 96;
+const CROSSINGS_BUDGET: usize = 81;
 const BENDS_BUDGET: usize = 266;
 
 #[test]

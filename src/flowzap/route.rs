@@ -11,6 +11,12 @@
 //! simplest legal shape wins: a straight line, an L, a Z, or a U-detour for a
 //! back edge — and anything else only when those are blocked. Grid segments
 //! through a node are never taken.
+//!
+//! The grid is built once per diagram, and each connector placed or lifted
+//! adds or takes away its costs on the grid edges it touches, so a search
+//! only reads them. Connectors are routed short ones first; then every one
+//! that crosses or runs along another gets a second search among all the
+//! others, since the ones routed after it were invisible the first time.
 
 use super::ast::{Diagram, Handle};
 use super::geom::{Point, Rect, Seg, segments};
@@ -22,14 +28,20 @@ pub const STUB: f32 = 16.0;
 /// Clearance kept between a connector and any node it passes.
 const CLEARANCE: f32 = 6.0;
 const BEND: f32 = 30.0;
+/// [`BEND`] in the search's integer eighths of a pixel.
+const BEND8: u32 = (BEND * 8.0) as u32;
 const CROSS: f32 = 50.0;
 const OVERLAP: f32 = 4000.0;
 /// Spacing of parallel tracks in a channel.
 const TRACK: f32 = 8.0;
+/// The search's estimate is weighted by 5/4: it takes far fewer steps
+/// through the cost valleys that crossings make, and the route it finds
+/// costs at most a quarter more than the cheapest (in the corpus, fewer
+/// crossings overall, since the second look below gets the time back).
+const ESTIMATE_WEIGHT: (u32, u32) = (5, 4);
 
 pub fn route(d: &Diagram, l: &mut Layout) {
     let ports = assign_ports(d, l);
-    let grid = Channels::new(l);
     let mut order: Vec<usize> = (0..d.edges.len()).collect();
     // Short, simple connectors first: they get the straight lines.
     order.sort_by(|&a, &b| {
@@ -53,29 +65,65 @@ pub fn route(d: &Diagram, l: &mut Layout) {
             )
         })
         .collect();
+    let mut grid = Grid::new(l, &stubs);
     let mut routed: Vec<(usize, Seg)> = Vec::new();
+    let mut scratch = Scratch::default();
     for (i, (&(p, q), &(s0, t0))) in ports.iter().zip(&stubs).enumerate() {
-        routed.push((i, Seg { a: p, b: s0 }));
-        routed.push((i, Seg { a: t0, b: q }));
+        for seg in [Seg { a: p, b: s0 }, Seg { a: t0, b: q }] {
+            routed.push((i, seg));
+            grid.add(&seg, 1);
+        }
     }
-    for &i in &order {
+    // Take edge `i` out of the grid's costs and the routed list.
+    let unroute = |i: usize, grid: &mut Grid, routed: &mut Vec<(usize, Seg)>| {
+        routed.retain(|(owner, seg)| {
+            if *owner == i {
+                grid.add(seg, -1);
+            }
+            *owner != i
+        });
+    };
+    let place = |i: usize, pts: &[Point], grid: &mut Grid, routed: &mut Vec<(usize, Seg)>| {
+        for seg in segments(pts) {
+            routed.push((i, seg));
+            grid.add(&seg, 1);
+        }
+    };
+    let route_one = |i: usize, grid: &Grid, scratch: &mut Scratch| {
         let e = &d.edges[i];
         let (p, q) = ports[i];
         let (s0, t0) = stubs[i];
-        routed.retain(|&(owner, _)| owner != i);
-        let middle = grid
-            .search(l, s0, e.from_handle, t0, e.to_handle, &routed)
-            .unwrap_or_else(|| vec![s0, Point::new(t0.x, s0.y), t0]);
+        let middle = grid.search(s0, e.from_handle, t0, e.to_handle, scratch)?;
         let mut pts = vec![p];
         pts.extend(middle);
         pts.push(q);
-        let pts = simplify(pts);
-        for s in segments(&pts) {
-            routed.push((i, s));
-        }
-        // Keep the other edges' stubs registered (they were removed above
-        // only for this edge).
+        Some(simplify(pts))
+    };
+    for &i in &order {
+        unroute(i, &mut grid, &mut routed);
+        let pts = route_one(i, &grid, &mut scratch).unwrap_or_else(|| {
+            // No legal route at all: the checker reports what this crosses.
+            let ((p, q), (s0, t0)) = (ports[i], stubs[i]);
+            simplify(vec![p, s0, Point::new(t0.x, s0.y), t0, q])
+        });
+        place(i, &pts, &mut grid, &mut routed);
         paths[i] = pts;
+    }
+    // A second look: an edge routed early could not see the ones routed
+    // after it. Each edge that now crosses or runs along another is routed
+    // again among all the others and takes the new route unless it costs
+    // more; the edge's cost holds every crossing it takes part in, so the
+    // diagram's total cannot rise.
+    for &i in &order {
+        unroute(i, &mut grid, &mut routed);
+        let (old_cost, tangled) = path_cost(&paths[i], &routed);
+        if tangled
+            && let Some(pts) = route_one(i, &grid, &mut scratch)
+            && path_cost(&pts, &routed).0 <= old_cost
+        {
+            paths[i] = pts;
+        }
+        place(i, &paths[i], &mut grid, &mut routed);
     }
     let mut placed: Vec<Rect> = l.loops.iter().map(|lp| lp.tab).collect();
     let mut edges = Vec::with_capacity(d.edges.len());
@@ -146,6 +194,29 @@ fn stub_end(rect: &Rect, side: Handle, port: Point) -> Point {
     }
 }
 
+/// A routed path's cost under the search's measures (length, bends,
+/// crossings and running along other connectors), and whether it crosses or
+/// runs along any of `others` at all.
+fn path_cost(points: &[Point], others: &[(usize, Seg)]) -> (f32, bool) {
+    let mut cost = 0.0;
+    let mut tangled = false;
+    for s in segments(points) {
+        cost += s.len();
+        for (_, o) in others {
+            if s.crosses(o) {
+                cost += CROSS;
+                tangled = true;
+            }
+            let ov = s.overlap(o);
+            if ov > 0.5 {
+                cost += OVERLAP + ov * 10.0;
+                tangled = true;
+            }
+        }
+    }
+    (cost + BEND * points.len().saturating_sub(2) as f32, tangled)
+}
+
 /// Drop repeated points and the middle of collinear runs.
 fn simplify(points: Vec<Point>) -> Vec<Point> {
     let mut out: Vec<Point> = Vec::with_capacity(points.len());
@@ -170,16 +241,8 @@ fn simplify(points: Vec<Point>) -> Vec<Point> {
     out
 }
 
-/// The channel lines connectors may run along.
-struct Channels {
-    xs: Vec<f32>,
-    ys: Vec<f32>,
-    /// Connectors stay right of the lane headers.
-    min_x: f32,
-    max_x: f32,
-    max_y: f32,
-}
-
+/// Tracks through a channel between `lo` and `hi`: its middle, then pairs
+/// spreading out while they keep clear of both sides.
 fn tracks(out: &mut Vec<f32>, lo: f32, hi: f32) {
     let mid = (lo + hi) / 2.0;
     out.push(mid.round());
@@ -191,8 +254,34 @@ fn tracks(out: &mut Vec<f32>, lo: f32, hi: f32) {
     }
 }
 
-impl Channels {
-    fn new(l: &Layout) -> Self {
+/// A grid edge through a node: never taken.
+const BLOCKED: u32 = u32::MAX;
+
+/// The routing grid: the lines connectors may run along (node sides plus a
+/// margin, several tracks through every gap between columns, sub-rows and
+/// lanes, and every stub end), built once per diagram, with the cost of
+/// each grid edge kept up to date as connectors are placed and lifted.
+struct Grid {
+    xs: Vec<f32>,
+    ys: Vec<f32>,
+    /// The lines in integer eighths of a pixel, the search's unit.
+    xs8: Vec<i32>,
+    ys8: Vec<i32>,
+    /// Whether every search may use a line (a channel line), or only the
+    /// search whose stub ends on it.
+    x_shared: Vec<bool>,
+    y_shared: Vec<bool>,
+    /// Cost in eighths of each grid edge: horizontal edge (i→i+1, j) at
+    /// `h[j * nx + i]`, vertical edge (i, j→j+1) at `v[i * ny + j]`.
+    h: Vec<u32>,
+    v: Vec<u32>,
+    min_x: f32,
+    max_x: f32,
+    max_y: f32,
+}
+
+impl Grid {
+    fn new(l: &Layout, stubs: &[(Point, Point)]) -> Self {
         let header = l.lanes.first().map_or(0.0, |lane| lane.header.right());
         let mut xs = Vec::new();
         let mut ys = Vec::new();
@@ -240,27 +329,140 @@ impl Channels {
             tracks(&mut ys, bottom, lane.rect.bottom());
             ys.push(lane.rect.y);
         }
-        xs.retain(|&x| x > header + 4.0 && x < l.width - 2.0);
-        ys.retain(|&y| y > 2.0 && y < l.height - 2.0);
-        Channels {
+        let (min_x, max_x, max_y) = (header + 4.0, l.width - 2.0, l.height - 2.0);
+        xs.retain(|&x| x >= min_x && x < max_x);
+        ys.retain(|&y| y > 2.0 && y < max_y);
+        // Stub ends are exact lines; tracks within a pixel give way to them.
+        let mut stub_xs: Vec<f32> = stubs.iter().flat_map(|(s, t)| [s.x, t.x]).collect();
+        let mut stub_ys: Vec<f32> = stubs.iter().flat_map(|(s, t)| [s.y, t.y]).collect();
+        // A stub line that replaces a channel line is shared like it.
+        let merge = |lines: Vec<f32>, exact: &mut Vec<f32>| -> (Vec<f32>, Vec<bool>) {
+            exact.sort_by(f32::total_cmp);
+            exact.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+            let mut lines = lines;
+            lines.sort_by(f32::total_cmp);
+            lines.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+            let mut absorbs = vec![false; exact.len()];
+            let mut all: Vec<(f32, bool)> = Vec::with_capacity(lines.len() + exact.len());
+            for v in lines {
+                let i = exact.partition_point(|&e| e < v);
+                let near = [i.checked_sub(1), Some(i)]
+                    .into_iter()
+                    .flatten()
+                    .find(|&k| exact.get(k).is_some_and(|&e| (e - v).abs() < 1.0));
+                match near {
+                    Some(k) => absorbs[k] = true,
+                    None => all.push((v, true)),
+                }
+            }
+            all.extend(exact.iter().copied().zip(absorbs));
+            all.sort_by(|a, b| a.0.total_cmp(&b.0));
+            all.into_iter().unzip()
+        };
+        let (xs, x_shared) = merge(xs, &mut stub_xs);
+        let (ys, y_shared) = merge(ys, &mut stub_ys);
+        let (nx, ny) = (xs.len(), ys.len());
+        let eighths = |v: f32| (v * 8.0).round() as i32;
+        let mut grid = Grid {
+            xs8: xs.iter().map(|&x| eighths(x)).collect(),
+            ys8: ys.iter().map(|&y| eighths(y)).collect(),
+            x_shared,
+            y_shared,
+            h: vec![0; nx * ny],
+            v: vec![0; nx * ny],
             xs,
             ys,
-            min_x: header + 4.0,
-            max_x: l.width - 2.0,
-            max_y: l.height - 2.0,
+            min_x,
+            max_x,
+            max_y,
+        };
+        // Nodes and loop tabs are obstacles.
+        let tabs = l.loops.iter().map(|lp| lp.tab.inflate(2.0));
+        for r in l
+            .nodes
+            .iter()
+            .map(|n| n.rect.inflate(CLEARANCE))
+            .chain(tabs)
+        {
+            // Edges on lines strictly inside the node, spanning into it.
+            for j in inside(&grid.ys, r.y + 0.5, r.bottom() - 0.5) {
+                for i in gaps(&grid.xs, r.x + 0.5, r.right() - 0.5) {
+                    grid.h[j * nx + i] = BLOCKED;
+                }
+            }
+            for i in inside(&grid.xs, r.x + 0.5, r.right() - 0.5) {
+                for j in gaps(&grid.ys, r.y + 0.5, r.bottom() - 0.5) {
+                    grid.v[i * ny + j] = BLOCKED;
+                }
+            }
+        }
+        grid
+    }
+
+    /// Add (`sign` 1) or take away (-1) the costs a placed connector
+    /// segment puts on the grid edges that would cross it or run along it.
+    fn add(&mut self, o: &Seg, sign: i32) {
+        let (nx, ny) = (self.xs.len(), self.ys.len());
+        let bump = |c: &mut u32, amount: f32| {
+            if *c != BLOCKED {
+                *c = c.wrapping_add_signed(sign * (amount * 8.0).round() as i32);
+            }
+        };
+        let (x0, x1) = (o.a.x.min(o.b.x), o.a.x.max(o.b.x));
+        let (y0, y1) = (o.a.y.min(o.b.y), o.a.y.max(o.b.y));
+        if o.is_horizontal() {
+            // Running along it.
+            if let Some(j) = find(&self.ys, o.a.y) {
+                for i in gaps(&self.xs, x0 + 0.5, x1 - 0.5) {
+                    let ov = self.xs[i + 1].min(x1) - self.xs[i].max(x0);
+                    if ov > 0.5 {
+                        bump(&mut self.h[j * nx + i], OVERLAP + ov * 10.0);
+                    }
+                }
+            }
+            // Crossing it: between two rows, or on a row, where half the
+            // cost sits on each grid edge meeting it, so going straight
+            // across pays it once.
+            let rows = match find(&self.ys, o.a.y) {
+                Some(j) => (j.saturating_sub(1)..(j + 1).min(ny - 1), CROSS / 2.0),
+                None => (gaps(&self.ys, o.a.y + 0.5, o.a.y - 0.5), CROSS),
+            };
+            for i in inside(&self.xs, x0 + 0.5, x1 - 0.5) {
+                for j in rows.0.clone() {
+                    bump(&mut self.v[i * ny + j], rows.1);
+                }
+            }
+        } else if o.is_vertical() {
+            if let Some(i) = find(&self.xs, o.a.x) {
+                for j in gaps(&self.ys, y0 + 0.5, y1 - 0.5) {
+                    let ov = self.ys[j + 1].min(y1) - self.ys[j].max(y0);
+                    if ov > 0.5 {
+                        bump(&mut self.v[i * ny + j], OVERLAP + ov * 10.0);
+                    }
+                }
+            }
+            let cols = match find(&self.xs, o.a.x) {
+                Some(i) => (i.saturating_sub(1)..(i + 1).min(nx - 1), CROSS / 2.0),
+                None => (gaps(&self.xs, o.a.x + 0.5, o.a.x - 0.5), CROSS),
+            };
+            for j in inside(&self.ys, y0 + 0.5, y1 - 0.5) {
+                for i in cols.0.clone() {
+                    bump(&mut self.h[j * nx + i], cols.1);
+                }
+            }
         }
     }
 
     /// The cheapest orthogonal path from `s` (leaving along `from`'s outward
-    /// direction) to `t` (arriving into `to`'s side).
+    /// direction) to `t` (arriving into `to`'s side), looked for first near
+    /// the two ends and then in ever larger windows.
     fn search(
         &self,
-        l: &Layout,
         s: Point,
         from: Handle,
         t: Point,
         to: Handle,
-        routed: &[(usize, Seg)],
+        scratch: &mut Scratch,
     ) -> Option<Vec<Point>> {
         let mut pad = 64.0;
         loop {
@@ -274,143 +476,80 @@ impl Channels {
                 && window.y <= 0.0
                 && window.right() >= self.max_x
                 && window.bottom() >= self.max_y;
-            if let Some(p) = self.search_in(l, &window, s, from, t, to, routed) {
-                return Some(p);
-            }
-            if whole {
-                return None;
+            let found = self.search_in(&window, s, from, t, to, scratch);
+            if found.is_some() || whole {
+                return found;
             }
             pad *= 3.0;
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn search_in(
         &self,
-        l: &Layout,
         window: &Rect,
         s: Point,
         from: Handle,
         t: Point,
         to: Handle,
-        routed: &[(usize, Seg)],
+        scratch: &mut Scratch,
     ) -> Option<Vec<Point>> {
-        // The stub ends are exact grid lines; nearby tracks give way to them.
-        let keep = |v: f32, a: f32, b: f32| (v - a).abs() >= 1.0 && (v - b).abs() >= 1.0;
-        let mut xs: Vec<f32> = self
-            .xs
-            .iter()
-            .copied()
-            .filter(|&x| x >= window.x && x <= window.right() && keep(x, s.x, t.x))
-            .collect();
-        let mut ys: Vec<f32> = self
-            .ys
-            .iter()
-            .copied()
-            .filter(|&y| y >= window.y && y <= window.bottom() && keep(y, s.y, t.y))
-            .collect();
-        xs.extend([s.x, t.x]);
-        ys.extend([s.y, t.y]);
-        xs.sort_by(f32::total_cmp);
-        xs.dedup_by(|a, b| (*a - *b).abs() < 0.5);
-        ys.sort_by(f32::total_cmp);
-        ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
-        xs.retain(|&x| x >= self.min_x || (x - s.x).abs() < 0.5 || (x - t.x).abs() < 0.5);
-        let find = |v: &[f32], x: f32| v.iter().position(|&c| (c - x).abs() < 0.5);
-        let (sx, sy, tx, ty) = (
-            find(&xs, s.x)?,
-            find(&ys, s.y)?,
-            find(&xs, t.x)?,
-            find(&ys, t.y)?,
-        );
+        let (xs, ys, xs8, ys8) = (&self.xs, &self.ys, &self.xs8, &self.ys8);
         let (nx, ny) = (xs.len(), ys.len());
-        // Cost of each grid edge, computed once: horizontal edge (i→i+1, j)
-        // at h[j * nx + i], vertical edge (i, j→j+1) at v[i * ny + j].
-        // Infinity marks an edge through a node.
-        let mut hcost = vec![0f32; nx * ny];
-        let mut vcost = vec![0f32; nx * ny];
-        let range = |v: &[f32], lo: f32, hi: f32| {
-            v.partition_point(|&c| c <= lo)..v.partition_point(|&c| c < hi)
+        let states = nx * ny * 4;
+        let (sx, sy, tx, ty) = (
+            find(xs, s.x)?,
+            find(ys, s.y)?,
+            find(xs, t.x)?,
+            find(ys, t.y)?,
+        );
+        // This search's lines: the shared ones inside the window, right of
+        // the lane headers, and its own two stub lines. The grid edges
+        // between two of them add up the finer edges they span.
+        let cols: Vec<usize> = (0..nx)
+            .filter(|&i| {
+                i == sx
+                    || i == tx
+                    || self.x_shared[i]
+                        && xs[i] >= window.x.max(self.min_x)
+                        && xs[i] <= window.right()
+            })
+            .collect();
+        let rows: Vec<usize> = (0..ny)
+            .filter(|&j| {
+                j == sy
+                    || j == ty
+                    || self.y_shared[j] && ys[j] >= window.y && ys[j] <= window.bottom()
+            })
+            .collect();
+        let span = |costs: &[u32], base: usize, from: usize, to: usize| {
+            let mut sum = 0u32;
+            for &c in &costs[base + from..base + to] {
+                if c == BLOCKED {
+                    return BLOCKED;
+                }
+                sum += c;
+            }
+            sum
         };
-        // Nodes and loop tabs are obstacles.
-        let tabs = l.loops.iter().map(|lp| lp.tab.inflate(2.0));
-        for r in l
-            .nodes
-            .iter()
-            .map(|n| n.rect.inflate(CLEARANCE))
-            .chain(tabs)
-            .filter(|r| r.overlaps(window))
-        {
-            // Horizontal edges on rows strictly inside the node, spanning into it.
-            for j in range(&ys, r.y + 0.5, r.bottom() - 0.5) {
-                for i in 0..nx.saturating_sub(1) {
-                    if xs[i + 1] > r.x + 0.5 && xs[i] < r.right() - 0.5 {
-                        hcost[j * nx + i] = f32::INFINITY;
-                    }
-                }
-            }
-            for i in range(&xs, r.x + 0.5, r.right() - 0.5) {
-                for j in 0..ny.saturating_sub(1) {
-                    if ys[j + 1] > r.y + 0.5 && ys[j] < r.bottom() - 0.5 {
-                        vcost[i * ny + j] = f32::INFINITY;
-                    }
-                }
-            }
-        }
-        for &(_, o) in routed {
-            let (x0, x1) = (o.a.x.min(o.b.x), o.a.x.max(o.b.x));
-            let (y0, y1) = (o.a.y.min(o.b.y), o.a.y.max(o.b.y));
-            if x1 < window.x || x0 > window.right() || y1 < window.y || y0 > window.bottom() {
-                continue;
-            }
-            if o.is_horizontal() {
-                // Running along it.
-                if let Some(j) = find(&ys, o.a.y) {
-                    for i in 0..nx.saturating_sub(1) {
-                        let ov = xs[i + 1].min(x1) - xs[i].max(x0);
-                        if ov > 0.5 {
-                            hcost[j * nx + i] += OVERLAP + ov * 10.0;
-                        }
-                    }
-                }
-                // Crossing it.
-                for i in range(&xs, x0 + 0.5, x1 - 0.5) {
-                    for j in 0..ny.saturating_sub(1) {
-                        if ys[j] < o.a.y - 0.5 && ys[j + 1] > o.a.y + 0.5 {
-                            vcost[i * ny + j] += CROSS;
-                        }
-                    }
-                }
-            } else if o.is_vertical() {
-                if let Some(i) = find(&xs, o.a.x) {
-                    for j in 0..ny.saturating_sub(1) {
-                        let ov = ys[j + 1].min(y1) - ys[j].max(y0);
-                        if ov > 0.5 {
-                            vcost[i * ny + j] += OVERLAP + ov * 10.0;
-                        }
-                    }
-                }
-                for j in range(&ys, y0 + 0.5, y1 - 0.5) {
-                    for i in 0..nx.saturating_sub(1) {
-                        if xs[i] < o.a.x - 0.5 && xs[i + 1] > o.a.x + 0.5 {
-                            hcost[j * nx + i] += CROSS;
-                        }
-                    }
-                }
-            }
-        }
-        let idx = |x: usize, y: usize, d: usize| (y * nx + x) * 4 + d;
-        let mut best = vec![f32::INFINITY; nx * ny * 4];
-        let mut parent = vec![u32::MAX; nx * ny * 4];
-        let mut heap = BinaryHeap::new();
+        let hstep = |cx: usize, cy: usize| span(&self.h, rows[cy] * nx, cols[cx], cols[cx + 1]);
+        let vstep = |cx: usize, cy: usize| span(&self.v, cols[cx] * ny, rows[cy], rows[cy + 1]);
+        let (nx, ny) = (cols.len(), rows.len());
+        let at = |lines: &[usize], g: usize| lines.binary_search(&g).ok();
+        let (sx, sy, tx, ty) = (
+            at(&cols, sx)?,
+            at(&rows, sy)?,
+            at(&cols, tx)?,
+            at(&rows, ty)?,
+        );
+        let xs8: Vec<i32> = cols.iter().map(|&i| xs8[i]).collect();
+        let ys8: Vec<i32> = rows.iter().map(|&j| ys8[j]).collect();
         // Directions: 0 left, 1 right, 2 up, 3 down.
-        let dir_of = |h: Handle| match h {
+        let start_dir = match from {
             Handle::Left => 0,
             Handle::Right => 1,
             Handle::Top => 2,
             Handle::Bottom => 3,
         };
-        let start_dir = dir_of(from);
         // Arriving into the target side means moving against its outward normal.
         let arrive_dir = match to {
             Handle::Left => 1,
@@ -418,50 +557,65 @@ impl Channels {
             Handle::Top => 3,
             Handle::Bottom => 2,
         };
-        // Distance plus the bend that is certainly still needed: an
-        // admissible estimate, so the cheapest path is still found.
+        let (tx8, ty8) = (xs8[tx], ys8[ty]);
+        // The bends still needed depend only on which side of the target a
+        // state lies and where it heads: a table, filled once per search.
+        let side = |v: i32| (v.signum() + 1) as usize;
+        let mut bends = [[[0u32; 3]; 3]; 4];
+        for (d, table) in bends.iter_mut().enumerate() {
+            for (cx, row) in table.iter_mut().enumerate() {
+                for (cy, b) in row.iter_mut().enumerate() {
+                    let (dx, dy) = (cx as f32 - 1.0, cy as f32 - 1.0);
+                    *b = u32::from(min_bends(dx, dy, d, arrive_dir)) * BEND8;
+                }
+            }
+        }
+        // Distance plus the bends that are certainly still needed (a lower
+        // bound), weighted; see [`ESTIMATE_WEIGHT`].
         let h = |x: usize, y: usize, d: usize| {
-            let (dx, dy) = (t.x - xs[x], t.y - ys[y]);
-            let aligned_h = dy.abs() < 0.5 && dx.abs() >= 0.5;
-            let aligned_v = dx.abs() < 0.5 && dy.abs() >= 0.5;
-            let heading = match d {
-                0 => aligned_h && dx < 0.0,
-                1 => aligned_h && dx > 0.0,
-                2 => aligned_v && dy < 0.0,
-                _ => aligned_v && dy > 0.0,
-            };
-            let turn = if (dx.abs() < 0.5 && dy.abs() < 0.5) || heading {
-                0.0
-            } else {
-                BEND
-            };
-            dx.abs() + dy.abs() + turn
+            let (dx, dy) = (tx8 - xs8[x], ty8 - ys8[y]);
+            let bound = dx.unsigned_abs() + dy.unsigned_abs() + bends[d][side(dx)][side(dy)];
+            bound * ESTIMATE_WEIGHT.0 / ESTIMATE_WEIGHT.1
         };
-        // One u64 per entry, so the heap compares single words: the
-        // estimate (in eighths, inverted so the max-heap pops the cheapest)
-        // above the state, whose larger ids pop first on ties.
-        let key = |c: f32| ((c * 8.0) as u64).min(u64::from(u32::MAX));
-        let entry = |k: u64, state: usize| ((u64::from(u32::MAX) - k) << 32) | state as u64;
-        let start = idx(sx, sy, start_dir);
-        best[start] = 0.0;
-        heap.push(entry(key(h(sx, sy, start_dir)), start));
-        while let Some(top) = heap.pop() {
-            let k = u64::from(u32::MAX) - (top >> 32);
-            let state = (top & u64::from(u32::MAX)) as usize;
+        scratch.reset(states);
+        let Scratch {
+            best,
+            parent,
+            heap,
+            touched,
+        } = scratch;
+        // A queue entry: the estimate above the cost so far, so that among
+        // equally promising states the one nearest the target (the deepest)
+        // is taken first and a plateau of equal-cost paths is walked, not
+        // flooded; then the lower state id. Inverted fields make the
+        // max-heap pop in that order.
+        let entry = |f: u32, g: u32, state: usize| -> (u64, u32) {
+            (
+                (u64::from(u32::MAX - f) << 32) | u64::from(g),
+                u32::MAX - state as u32,
+            )
+        };
+        let start = (sy * nx + sx) * 4 + start_dir;
+        best[start] = 0;
+        touched.push(start as u32);
+        heap.push(entry(h(sx, sy, start_dir), 0, start));
+        while let Some((top, inv_state)) = heap.pop() {
+            let state = (u32::MAX - inv_state) as usize;
+            let g = top as u32;
+            if g != best[state] {
+                continue; // a cheaper way here was found after this entry
+            }
             let d = state % 4;
             let cell = state / 4;
             let (x, y) = (cell % nx, cell / nx);
-            let g = best[state];
-            if key(g + h(x, y, d)) > k {
-                continue; // stale entry
-            }
             if x == tx && y == ty {
-                let mut path = vec![Point::new(xs[x], ys[y])];
+                let point = |x: usize, y: usize| Point::new(xs[cols[x]], ys[rows[y]]);
+                let mut path = vec![point(x, y)];
                 let mut cur = state;
                 while parent[cur] != u32::MAX {
                     cur = parent[cur] as usize;
                     let c = cur / 4;
-                    path.push(Point::new(xs[c % nx], ys[c / nx]));
+                    path.push(point(c % nx, c / nx));
                 }
                 path.reverse();
                 return Some(path);
@@ -472,31 +626,132 @@ impl Channels {
                     continue;
                 }
                 let (qx, qy, step) = match nd {
-                    0 if x > 0 => (x - 1, y, hcost[y * nx + x - 1]),
-                    1 if x + 1 < nx => (x + 1, y, hcost[y * nx + x]),
-                    2 if y > 0 => (x, y - 1, vcost[x * ny + y - 1]),
-                    3 if y + 1 < ny => (x, y + 1, vcost[x * ny + y]),
+                    0 if x > 0 => (x - 1, y, hstep(x - 1, y)),
+                    1 if x + 1 < nx => (x + 1, y, hstep(x, y)),
+                    2 if y > 0 => (x, y - 1, vstep(x, y - 1)),
+                    3 if y + 1 < ny => (x, y + 1, vstep(x, y)),
                     _ => continue,
                 };
-                if step.is_infinite() {
+                if step == BLOCKED {
                     continue;
                 }
-                let len = (xs[qx] - xs[x]).abs() + (ys[qy] - ys[y]).abs();
-                let mut cost = len + step + if nd != d { BEND } else { 0.0 };
+                let len = (xs8[qx] - xs8[x]).unsigned_abs() + (ys8[qy] - ys8[y]).unsigned_abs();
+                let mut cost = len + step + if nd != d { BEND8 } else { 0 };
                 if qx == tx && qy == ty && nd != arrive_dir {
-                    cost += BEND;
+                    cost += BEND8;
                 }
-                let next = idx(qx, qy, nd);
-                let ng = g + cost;
+                let next = (qy * nx + qx) * 4 + nd;
+                let ng = g.saturating_add(cost);
                 if ng < best[next] {
+                    if best[next] == u32::MAX {
+                        touched.push(next as u32);
+                    }
                     best[next] = ng;
                     parent[next] = state as u32;
-                    heap.push(entry(key(ng + h(qx, qy, nd)), next));
+                    heap.push(entry(ng.saturating_add(h(qx, qy, nd)), ng, next));
                 }
             }
         }
         None
     }
+}
+
+/// The grid line nearest `x`, if one lies within half a pixel (`lines` is
+/// sorted).
+fn find(lines: &[f32], x: f32) -> Option<usize> {
+    let i = lines.partition_point(|&c| c < x);
+    let near = |k: usize| lines.get(k).map(|&c| ((c - x).abs(), k));
+    let (dist, k) = match (i.checked_sub(1).and_then(near), near(i)) {
+        (Some(a), Some(b)) => {
+            if b.0 < a.0 {
+                b
+            } else {
+                a
+            }
+        }
+        (a, b) => a.or(b)?,
+    };
+    (dist < 0.5).then_some(k)
+}
+
+/// The lines strictly between `lo` and `hi`.
+fn inside(lines: &[f32], lo: f32, hi: f32) -> std::ops::Range<usize> {
+    lines.partition_point(|&c| c <= lo)..lines.partition_point(|&c| c < hi)
+}
+
+/// The gaps `i` (from line `i` to line `i + 1`) reaching past `lo` and
+/// starting before `hi`; with `lo > hi`, the one gap holding both.
+fn gaps(lines: &[f32], lo: f32, hi: f32) -> std::ops::Range<usize> {
+    lines.partition_point(|&c| c <= lo).saturating_sub(1)
+        ..lines
+            .partition_point(|&c| c < hi)
+            .min(lines.len().saturating_sub(1))
+}
+
+/// Buffers the searches of one diagram share. Only the states a search
+/// touched are reset for the next, not the whole grid.
+#[derive(Default)]
+struct Scratch {
+    best: Vec<u32>,
+    parent: Vec<u32>,
+    heap: BinaryHeap<(u64, u32)>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn reset(&mut self, states: usize) {
+        if self.best.len() != states {
+            self.best = vec![u32::MAX; states];
+            self.parent = vec![u32::MAX; states];
+        } else {
+            for &k in &self.touched {
+                self.best[k as usize] = u32::MAX;
+                self.parent[k as usize] = u32::MAX;
+            }
+        }
+        self.touched.clear();
+        self.heap.clear();
+    }
+}
+
+/// The fewest bends an orthogonal path can make from a point heading in
+/// direction `d` to a target `(dx, dy)` away that it must enter heading in
+/// direction `a` (directions: 0 left, 1 right, 2 up, 3 down), where entering
+/// it heading any other way counts as one bend more. Obstacles only ever add
+/// bends, so this never overestimates.
+fn min_bends(dx: f32, dy: f32, d: usize, a: usize) -> u8 {
+    let near = |v: f32| v.abs() < 0.5;
+    if near(dx) && near(dy) {
+        return 0;
+    }
+    // Components of the offset along a direction.
+    let along = |dir: usize| match dir {
+        0 => -dx,
+        1 => dx,
+        2 => -dy,
+        _ => dy,
+    };
+    let exact = |a: usize| -> u8 {
+        let forward = along(d);
+        if a == d {
+            let sideways = if d < 2 { dy } else { dx };
+            match (forward >= 0.5, near(sideways)) {
+                (true, true) => 0,
+                (true, false) => 2,
+                (false, _) => 4,
+            }
+        } else if a / 2 == d / 2 {
+            // Turning back: a U needs room to the side.
+            let sideways = if d < 2 { dy } else { dx };
+            if near(sideways) { 4 } else { 2 }
+        } else if forward > -0.5 && along(a) >= 0.5 {
+            1
+        } else {
+            3
+        }
+    };
+    let wrong_way = (0..4).filter(|&o| o != a).map(exact).min().unwrap_or(4);
+    exact(a).min(wrong_way + 1)
 }
 
 /// Put an edge's label in a pill on one of its segments, clear of nodes,
@@ -582,4 +837,78 @@ fn place_label(l: &Layout, points: &[Point], text: &str, placed: &[Rect]) -> Edg
         })
         .collect();
     EdgeLabel { rect, text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The true fewest bends on an open integer grid, by breadth-first search
+    /// over (cell, heading) with the router's rules: a turn at a cell is one
+    /// bend, no turning back on the spot, entering the target the wrong way
+    /// is one bend more.
+    fn bends_by_search(dx: i32, dy: i32, d: usize, a: usize) -> u8 {
+        const R: i32 = 9;
+        let step = |dir: usize| match dir {
+            0 => (-1, 0),
+            1 => (1, 0),
+            2 => (0, -1),
+            _ => (0, 1),
+        };
+        let id = |x: i32, y: i32, dir: usize| (((y + R) * (2 * R + 1) + x + R) * 4) as usize + dir;
+        let mut best = vec![u8::MAX; ((2 * R + 1) * (2 * R + 1) * 4) as usize];
+        let mut queue = std::collections::VecDeque::new();
+        best[id(0, 0, d)] = 0;
+        queue.push_back((0, 0, d));
+        let mut answer = u8::MAX;
+        if dx == 0 && dy == 0 {
+            return 0;
+        }
+        // 0-1 BFS: going straight costs nothing, a turn costs one.
+        while let Some((x, y, dir)) = queue.pop_front() {
+            let b = best[id(x, y, dir)];
+            for nd in 0..4 {
+                if nd != dir && nd / 2 == dir / 2 {
+                    continue;
+                }
+                let (sx, sy) = step(nd);
+                let (qx, qy) = (x + sx, y + sy);
+                if qx.abs() > R || qy.abs() > R {
+                    continue;
+                }
+                let turn = u8::from(nd != dir);
+                let nb = b + turn;
+                if (qx, qy) == (dx, dy) {
+                    answer = answer.min(nb + u8::from(nd != a));
+                    continue;
+                }
+                if nb < best[id(qx, qy, nd)] {
+                    best[id(qx, qy, nd)] = nb;
+                    if turn == 0 {
+                        queue.push_front((qx, qy, nd));
+                    } else {
+                        queue.push_back((qx, qy, nd));
+                    }
+                }
+            }
+        }
+        answer
+    }
+
+    #[test]
+    fn bend_estimate_is_exact_in_the_open() {
+        for dx in -3..=3 {
+            for dy in -3..=3 {
+                for d in 0..4 {
+                    for a in 0..4 {
+                        assert_eq!(
+                            min_bends(dx as f32 * 10.0, dy as f32 * 10.0, d, a),
+                            bends_by_search(dx, dy, d, a),
+                            "offset ({dx}, {dy}), heading {d}, arriving {a}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
