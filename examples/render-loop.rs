@@ -1,5 +1,6 @@
 //! Render one diagram many times, for profiling, and report where the time
-//! goes: `cargo run --release --example render-loop -- FILE.fz 1000`.
+//! goes: `cargo run --release --example render-loop -- FILE.fz 1000`
+//! (or `stress:10x100` for a generated diagram of 10 lanes × 100 nodes).
 
 use std::time::{Duration, Instant};
 use zapdoc::flowzap;
@@ -10,7 +11,14 @@ fn main() {
         .next()
         .unwrap_or_else(|| "../shared/flowzap/examples/seed-webhook-integration.fz".to_string());
     let times: u32 = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
-    let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    // `stress:LANESxNODES` renders a generated diagram instead of a file.
+    let src = match path.strip_prefix("stress:").and_then(|s| s.split_once('x')) {
+        Some((lanes, nodes)) => flowzap::stress::diagram(
+            lanes.parse().expect("lanes"),
+            nodes.parse().expect("nodes per lane"),
+        ),
+        None => std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")),
+    };
     let title = "t";
     let opts = flowzap::svg::Options {
         title,

@@ -66,27 +66,26 @@ pub fn route(d: &Diagram, l: &mut Layout) {
         })
         .collect();
     let mut grid = Grid::new(l, &stubs);
-    let mut routed: Vec<(usize, Seg)> = Vec::new();
+    // What each edge has on the grid now: its two stubs at first, then its
+    // whole route.
+    let mut routed: Vec<Placed> = Vec::with_capacity(d.edges.len());
     let mut scratch = Scratch::default();
-    for (i, (&(p, q), &(s0, t0))) in ports.iter().zip(&stubs).enumerate() {
-        for seg in [Seg { a: p, b: s0 }, Seg { a: t0, b: q }] {
-            routed.push((i, seg));
-            grid.add(&seg, 1);
+    for (&(p, q), &(s0, t0)) in ports.iter().zip(&stubs) {
+        let stubs = Placed::new(vec![Seg { a: p, b: s0 }, Seg { a: t0, b: q }]);
+        for seg in &stubs.segs {
+            grid.add(seg, 1);
         }
+        routed.push(stubs);
     }
-    // Take edge `i` out of the grid's costs and the routed list.
-    let unroute = |i: usize, grid: &mut Grid, routed: &mut Vec<(usize, Seg)>| {
-        routed.retain(|(owner, seg)| {
-            if *owner == i {
-                grid.add(seg, -1);
-            }
-            *owner != i
-        });
+    let unroute = |i: usize, grid: &mut Grid, routed: &mut [Placed]| {
+        for seg in std::mem::take(&mut routed[i]).segs {
+            grid.add(&seg, -1);
+        }
     };
-    let place = |i: usize, pts: &[Point], grid: &mut Grid, routed: &mut Vec<(usize, Seg)>| {
-        for seg in segments(pts) {
-            routed.push((i, seg));
-            grid.add(&seg, 1);
+    let place = |i: usize, pts: &[Point], grid: &mut Grid, routed: &mut [Placed]| {
+        routed[i] = Placed::new(segments(pts).collect());
+        for seg in &routed[i].segs {
+            grid.add(seg, 1);
         }
     };
     let route_one = |i: usize, grid: &Grid, scratch: &mut Scratch| {
@@ -194,15 +193,49 @@ fn stub_end(rect: &Rect, side: Handle, port: Point) -> Point {
     }
 }
 
+/// The segments one edge has on the grid, with their bounding box so that
+/// far-away edges are passed over at once.
+#[derive(Default)]
+struct Placed {
+    segs: Vec<Seg>,
+    bounds: Option<Rect>,
+}
+
+impl Placed {
+    fn new(segs: Vec<Seg>) -> Self {
+        let bounds = segs
+            .iter()
+            .map(|s| {
+                Rect::new(
+                    s.a.x.min(s.b.x),
+                    s.a.y.min(s.b.y),
+                    (s.a.x - s.b.x).abs(),
+                    (s.a.y - s.b.y).abs(),
+                )
+            })
+            .reduce(|a, b| a.union(&b));
+        Placed { segs, bounds }
+    }
+}
+
 /// A routed path's cost under the search's measures (length, bends,
 /// crossings and running along other connectors), and whether it crosses or
 /// runs along any of `others` at all.
-fn path_cost(points: &[Point], others: &[(usize, Seg)]) -> (f32, bool) {
+fn path_cost(points: &[Point], others: &[Placed]) -> (f32, bool) {
+    let mine = Placed::new(segments(points).collect());
+    let Some(area) = mine.bounds.map(|b| b.inflate(1.0)) else {
+        return (0.0, false);
+    };
     let mut cost = 0.0;
     let mut tangled = false;
-    for s in segments(points) {
+    for s in &mine.segs {
         cost += s.len();
-        for (_, o) in others {
+    }
+    let near = others
+        .iter()
+        .filter(|o| o.bounds.is_some_and(|b| b.inflate(1.0).overlaps(&area)));
+    for o in near.flat_map(|o| &o.segs) {
+        for s in &mine.segs {
             if s.crosses(o) {
                 cost += CROSS;
                 tangled = true;
@@ -505,22 +538,27 @@ impl Grid {
         // This search's lines: the shared ones inside the window, right of
         // the lane headers, and its own two stub lines. The grid edges
         // between two of them add up the finer edges they span.
-        let cols: Vec<usize> = (0..nx)
-            .filter(|&i| {
-                i == sx
-                    || i == tx
-                    || self.x_shared[i]
-                        && xs[i] >= window.x.max(self.min_x)
-                        && xs[i] <= window.right()
-            })
-            .collect();
-        let rows: Vec<usize> = (0..ny)
-            .filter(|&j| {
-                j == sy
-                    || j == ty
-                    || self.y_shared[j] && ys[j] >= window.y && ys[j] <= window.bottom()
-            })
-            .collect();
+        let lines_in = |lines: &[f32], shared: &[bool], lo: f32, hi: f32, own: [usize; 2]| {
+            let (first, last) = (
+                lines.partition_point(|&v| v < lo),
+                lines.partition_point(|&v| v <= hi),
+            );
+            let mut picked: Vec<usize> = (first..last).filter(|&k| shared[k]).collect();
+            for k in own {
+                if let Err(at) = picked.binary_search(&k) {
+                    picked.insert(at, k);
+                }
+            }
+            picked
+        };
+        let cols = lines_in(
+            xs,
+            &self.x_shared,
+            window.x.max(self.min_x),
+            window.right(),
+            [sx, tx],
+        );
+        let rows = lines_in(ys, &self.y_shared, window.y, window.bottom(), [sy, ty]);
         let span = |costs: &[u32], base: usize, from: usize, to: usize| {
             let mut sum = 0u32;
             for &c in &costs[base + from..base + to] {
