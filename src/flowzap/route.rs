@@ -435,53 +435,61 @@ impl Grid {
     /// Add (`sign` 1) or take away (-1) the costs a placed connector
     /// segment puts on the grid edges that would cross it or run along it.
     fn add(&mut self, o: &Seg, sign: i32) {
-        let (nx, ny) = (self.xs.len(), self.ys.len());
+        // The same work for either axis: `along` are the lines across the
+        // segment's direction (x for a horizontal one), `across` the others;
+        // `run` holds the grid edges parallel to it, `cross` those across.
+        let (along, across, run, cross, at, from, to) = if o.is_horizontal() {
+            (
+                &self.xs,
+                &self.ys,
+                &mut self.h,
+                &mut self.v,
+                o.a.y,
+                o.a.x,
+                o.b.x,
+            )
+        } else if o.is_vertical() {
+            (
+                &self.ys,
+                &self.xs,
+                &mut self.v,
+                &mut self.h,
+                o.a.x,
+                o.a.y,
+                o.b.y,
+            )
+        } else {
+            return;
+        };
+        let (lo, hi) = (from.min(to), from.max(to));
         let bump = |c: &mut u32, amount: f32| {
             if *c != BLOCKED {
                 *c = c.wrapping_add_signed(sign * (amount * 8.0).round() as i32);
             }
         };
-        let (x0, x1) = (o.a.x.min(o.b.x), o.a.x.max(o.b.x));
-        let (y0, y1) = (o.a.y.min(o.b.y), o.a.y.max(o.b.y));
-        if o.is_horizontal() {
-            // Running along it.
-            if let Some(j) = find(&self.ys, o.a.y) {
-                for i in gaps(&self.xs, x0 + 0.5, x1 - 0.5) {
-                    let ov = self.xs[i + 1].min(x1) - self.xs[i].max(x0);
-                    if ov > 0.5 {
-                        bump(&mut self.h[j * nx + i], OVERLAP + ov * 10.0);
-                    }
+        // Running along it: the parallel grid edges on its own line.
+        let line = find(across, at);
+        if let Some(line) = line {
+            for gap in gaps(along, lo + 0.5, hi - 0.5) {
+                let ov = along[gap + 1].min(hi) - along[gap].max(lo);
+                if ov > 0.5 {
+                    bump(&mut run[line * along.len() + gap], OVERLAP + ov * 10.0);
                 }
             }
-            // Crossing it: between two rows, or on a row, where half the
-            // cost sits on each grid edge meeting it, so going straight
-            // across pays it once.
-            let rows = match find(&self.ys, o.a.y) {
-                Some(j) => (j.saturating_sub(1)..(j + 1).min(ny - 1), CROSS / 2.0),
-                None => (gaps(&self.ys, o.a.y + 0.5, o.a.y - 0.5), CROSS),
-            };
-            for i in inside(&self.xs, x0 + 0.5, x1 - 0.5) {
-                for j in rows.0.clone() {
-                    bump(&mut self.v[i * ny + j], rows.1);
-                }
-            }
-        } else if o.is_vertical() {
-            if let Some(i) = find(&self.xs, o.a.x) {
-                for j in gaps(&self.ys, y0 + 0.5, y1 - 0.5) {
-                    let ov = self.ys[j + 1].min(y1) - self.ys[j].max(y0);
-                    if ov > 0.5 {
-                        bump(&mut self.v[i * ny + j], OVERLAP + ov * 10.0);
-                    }
-                }
-            }
-            let cols = match find(&self.xs, o.a.x) {
-                Some(i) => (i.saturating_sub(1)..(i + 1).min(nx - 1), CROSS / 2.0),
-                None => (gaps(&self.xs, o.a.x + 0.5, o.a.x - 0.5), CROSS),
-            };
-            for j in inside(&self.ys, y0 + 0.5, y1 - 0.5) {
-                for i in cols.0.clone() {
-                    bump(&mut self.h[j * nx + i], cols.1);
-                }
+        }
+        // Crossing it: between two lines, or on a line, where half the cost
+        // sits on each grid edge meeting it, so going straight across pays
+        // it once.
+        let (gaps_across, amount) = match line {
+            Some(k) => (
+                k.saturating_sub(1)..(k + 1).min(across.len() - 1),
+                CROSS / 2.0,
+            ),
+            None => (gaps(across, at + 0.5, at - 0.5), CROSS),
+        };
+        for k in inside(along, lo + 0.5, hi - 0.5) {
+            for gap in gaps_across.clone() {
+                bump(&mut cross[k * across.len() + gap], amount);
             }
         }
     }
