@@ -13,7 +13,7 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "fz"))
         .collect();
     files.sort();
-    let (mut crossings, mut bends, mut area, mut defects) = (0, 0, 0.0, 0);
+    let (mut crossings, mut bends, mut area, mut defects, mut on_frames) = (0, 0, 0.0, 0, 0);
     for path in files {
         let src = std::fs::read_to_string(&path).unwrap_or_default();
         let parsed = flowzap::parse(&src);
@@ -40,6 +40,10 @@ fn main() {
         bends += report.bends;
         area += report.area;
         defects += report.defects.len();
+        on_frames += report.labels_on_frames;
     }
-    println!("total: {defects} defects, {crossings} crossings, {bends} bends, area {area:.0}");
+    println!(
+        "total: {defects} defects, {crossings} crossings, {bends} bends, area {area:.0}, \
+         {on_frames} edge labels on loop frames"
+    );
 }

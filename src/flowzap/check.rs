@@ -13,6 +13,10 @@ pub struct Report {
     pub crossings: usize,
     pub bends: usize,
     pub area: f64,
+    /// Edge labels whose pill sits on a loop frame's dashed line, hiding a
+    /// piece of it: counted, not a defect, since a connector running along
+    /// the frame may leave no other place.
+    pub labels_on_frames: usize,
 }
 
 impl Report {
@@ -147,7 +151,8 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
         }
     }
 
-    // Labels: clear of nodes, lane headers, loop tabs and each other; text in the pill.
+    // Labels: clear of nodes, lane headers, loop tabs and each other; text in
+    // the pill. Those on a loop frame's line are counted.
     let mut labels: Vec<(String, Rect)> = Vec::new();
     for (e, path) in d.edges.iter().zip(&l.edges) {
         if let Some(lab) = &path.label {
@@ -155,6 +160,10 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
                 format!("label of edge {}->{}", id(e.from), id(e.to)),
                 lab.rect,
             ));
+            let on_frame = l.loops.iter().flat_map(|lb| &lb.frames).any(|f| {
+                f.inflate(0.75).overlaps(&lab.rect) && !f.inflate(-0.75).contains_rect(&lab.rect)
+            });
+            r.labels_on_frames += usize::from(on_frame);
             for t in &lab.text {
                 if !lab.rect.inflate(0.5).contains_rect(&t.bbox()) {
                     defects.push(format!(

@@ -811,6 +811,11 @@ fn place_label(l: &Layout, points: &[Point], text: &str, placed: &[Rect]) -> Edg
             && r.bottom() <= l.height - 1.0
             && !l.nodes.iter().any(|n| n.rect.inflate(3.0).overlaps(r))
             && !placed.iter().any(|p| p.inflate(3.0).overlaps(r))
+            // A pill wholly inside or outside a loop frame, never on its
+            // dashed line.
+            && !l.loops.iter().flat_map(|lp| &lp.frames).any(|f| {
+                f.inflate(2.0).overlaps(r) && !f.inflate(-2.0).contains_rect(r)
+            })
     };
     let segs: Vec<Seg> = segments(points).collect();
     // Candidates: centres along each segment, longest segments first, the
