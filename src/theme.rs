@@ -63,6 +63,8 @@ struct Data {
     catalog: Arc<Catalog>,
     /// Per entry: its summary (what listings show).
     summaries: Vec<Value>,
+    /// Per category: its value (its name is a Fluent lookup, made once).
+    categories: Vec<Value>,
     config: Value,
     /// Per language: what every page's navigation shows.
     nav: HashMap<String, Nav>,
@@ -207,7 +209,7 @@ impl Theme {
                 summaries[i] = summary(&categories, e, &HashMap::new());
             }
         }
-        self.bind_with(site, catalog, summaries, &categories)
+        self.bind_with(site, catalog, summaries, categories)
     }
 
     /// Bind to a site: register the functions and pre-build the values.
@@ -232,7 +234,7 @@ impl Theme {
             .par_iter()
             .map(|e| summary(&categories, e, &previews))
             .collect();
-        self.bind_with(site, catalog, summaries, &categories)
+        self.bind_with(site, catalog, summaries, categories)
     }
 
     /// `categories`: each category's value, as [`category_value`] makes it.
@@ -241,7 +243,7 @@ impl Theme {
         site: Arc<Site>,
         catalog: Arc<Catalog>,
         summaries: Vec<Value>,
-        categories: &[Value],
+        categories: Vec<Value>,
     ) -> Renderer {
         let config = config_value(&site.config);
         let nav = site
@@ -266,7 +268,7 @@ impl Theme {
                     categories: Value::from(
                         site.categories
                             .iter()
-                            .zip(categories)
+                            .zip(&categories)
                             .filter(|(c, _)| c.lang == l.code)
                             .map(|(_, v)| v.clone())
                             .collect::<Vec<Value>>(),
@@ -279,6 +281,7 @@ impl Theme {
             site,
             catalog,
             summaries,
+            categories,
             config,
             nav,
         });
@@ -841,10 +844,7 @@ impl Renderer {
             let paginator = paginator(&self.data, pages.clone(), &cat.pages, per, pager, &cat.path);
             ctx.insert_value("paginator", paginator);
         }
-        let value = with(
-            &category_value(site, &self.data.catalog, c),
-            vec![("pages", pages)],
-        );
+        let value = with(&self.data.categories[c], vec![("pages", pages)]);
         ctx.insert_value("category", value);
         // The section its pages belong to, for breadcrumbs and "all".
         if let Some(parent) = cat.pages.first().and_then(|&p| site.entries[p].parent) {
