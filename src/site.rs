@@ -305,29 +305,36 @@ impl Site {
     /// (this one included), as (language, URL): only the translations
     /// that have that many listing pages.
     pub fn entry_alternates(&self, i: usize, pager: usize) -> Vec<(String, String)> {
-        self.entries[i]
-            .translations
-            .iter()
-            .filter(|&&t| pager <= self.entry_pagers(t))
-            .map(|&t| {
-                let tr = &self.entries[t];
-                let url = self.config.link(&pagination::pager_path(&tr.path, pager));
-                (tr.lang.clone(), url)
-            })
-            .collect()
+        self.alternates(&self.entries[i].translations, pager, |t| {
+            let e = &self.entries[t];
+            (&e.lang, &e.path, self.entry_pagers(t))
+        })
     }
 
     /// Page `pager` of category `c` in each language it exists in, as
     /// (language, URL), like [`Site::entry_alternates`].
     pub fn category_alternates(&self, c: usize, pager: usize) -> Vec<(String, String)> {
-        self.categories[c]
-            .translations
+        self.alternates(&self.categories[c].translations, pager, |t| {
+            let c = &self.categories[t];
+            (&c.lang, &c.path, self.category_pagers(t))
+        })
+    }
+
+    /// Page `pager` of each of `translations`, given each one's language,
+    /// path and number of listing pages.
+    fn alternates<'a>(
+        &'a self,
+        translations: &[usize],
+        pager: usize,
+        of: impl Fn(usize) -> (&'a String, &'a String, usize),
+    ) -> Vec<(String, String)> {
+        translations
             .iter()
-            .filter(|&&t| pager <= self.category_pagers(t))
-            .map(|&t| {
-                let tr = &self.categories[t];
-                let url = self.config.link(&pagination::pager_path(&tr.path, pager));
-                (tr.lang.clone(), url)
+            .map(|&t| of(t))
+            .filter(|&(_, _, pagers)| pager <= pagers)
+            .map(|(lang, path, _)| {
+                let url = self.config.link(&pagination::pager_path(path, pager));
+                (lang.clone(), url)
             })
             .collect()
     }
