@@ -604,18 +604,8 @@ impl Grid {
             Handle::Bottom => 2,
         };
         let (tx8, ty8) = (xs8[tx], ys8[ty]);
-        // The bends still needed depend only on which side of the target a
-        // state lies and where it heads: a table, filled once per search.
         let side = |v: i32| (v.signum() + 1) as usize;
-        let mut bends = [[[0u32; 3]; 3]; 4];
-        for (d, table) in bends.iter_mut().enumerate() {
-            for (cx, row) in table.iter_mut().enumerate() {
-                for (cy, b) in row.iter_mut().enumerate() {
-                    let (dx, dy) = (cx as f32 - 1.0, cy as f32 - 1.0);
-                    *b = u32::from(min_bends(dx, dy, d, arrive_dir)) * BEND8;
-                }
-            }
-        }
+        let bends = &BEND_TABLE[arrive_dir];
         // Distance plus the bends that are certainly still needed (a lower
         // bound), weighted; see [`ESTIMATE_WEIGHT`].
         let h = |x: usize, y: usize, d: usize| {
@@ -759,6 +749,24 @@ impl Scratch {
         self.heap.clear();
     }
 }
+
+/// [`min_bends`] in eighths of [`BEND`], by arrival heading, heading, and
+/// which side of the target a state lies on along x and along y (0 before
+/// it, 1 level with it, 2 past it): all the search needs, filled once.
+static BEND_TABLE: std::sync::LazyLock<[[[[u32; 3]; 3]; 4]; 4]> = std::sync::LazyLock::new(|| {
+    let mut table = [[[[0; 3]; 3]; 4]; 4];
+    for (a, by_heading) in table.iter_mut().enumerate() {
+        for (d, by_x) in by_heading.iter_mut().enumerate() {
+            for (cx, by_y) in by_x.iter_mut().enumerate() {
+                for (cy, b) in by_y.iter_mut().enumerate() {
+                    let (dx, dy) = (cx as f32 - 1.0, cy as f32 - 1.0);
+                    *b = u32::from(min_bends(dx, dy, d, a)) * BEND8;
+                }
+            }
+        }
+    }
+    table
+});
 
 /// The fewest bends an orthogonal path can make from a point heading in
 /// direction `d` to a target `(dx, dy)` away that it must enter heading in
