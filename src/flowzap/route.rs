@@ -536,7 +536,6 @@ impl Grid {
     ) -> Option<Vec<Point>> {
         let (xs, ys, xs8, ys8) = (&self.xs, &self.ys, &self.xs8, &self.ys8);
         let (nx, ny) = (xs.len(), ys.len());
-        let states = nx * ny * 4;
         let (sx, sy, tx, ty) = (
             find(xs, s.x)?,
             find(ys, s.y)?,
@@ -613,7 +612,7 @@ impl Grid {
             let bound = dx.unsigned_abs() + dy.unsigned_abs() + bends[d][side(dx)][side(dy)];
             bound * ESTIMATE_WEIGHT.0 / ESTIMATE_WEIGHT.1
         };
-        scratch.reset(states);
+        scratch.reset(nx * ny * 4);
         let Scratch {
             best,
             parent,
@@ -735,15 +734,16 @@ struct Scratch {
 }
 
 impl Scratch {
+    /// Make room for a search over `states` states, all unvisited. The
+    /// buffers grow to the largest window searched, not the whole grid.
     fn reset(&mut self, states: usize) {
-        if self.best.len() != states {
-            self.best = vec![u32::MAX; states];
-            self.parent = vec![u32::MAX; states];
-        } else {
-            for &k in &self.touched {
-                self.best[k as usize] = u32::MAX;
-                self.parent[k as usize] = u32::MAX;
-            }
+        for &k in &self.touched {
+            self.best[k as usize] = u32::MAX;
+            self.parent[k as usize] = u32::MAX;
+        }
+        if self.best.len() < states {
+            self.best.resize(states, u32::MAX);
+            self.parent.resize(states, u32::MAX);
         }
         self.touched.clear();
         self.heap.clear();
