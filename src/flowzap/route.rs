@@ -114,11 +114,13 @@ pub fn route(d: &Diagram, l: &mut Layout) {
     // more; the edge's cost holds every crossing it takes part in, so the
     // diagram's total cannot rise.
     for &i in &order {
+        let (old_cost, tangled) = path_cost(&paths[i], &routed, i);
+        if !tangled {
+            continue;
+        }
         unroute(i, &mut grid, &mut routed);
-        let (old_cost, tangled) = path_cost(&paths[i], &routed);
-        if tangled
-            && let Some(pts) = route_one(i, &grid, &mut scratch)
-            && path_cost(&pts, &routed).0 <= old_cost
+        if let Some(pts) = route_one(i, &grid, &mut scratch)
+            && path_cost(&pts, &routed, i).0 <= old_cost
         {
             paths[i] = pts;
         }
@@ -220,8 +222,9 @@ impl Placed {
 
 /// A routed path's cost under the search's measures (length, bends,
 /// crossings and running along other connectors), and whether it crosses or
-/// runs along any of `others` at all.
-fn path_cost(points: &[Point], others: &[Placed]) -> (f32, bool) {
+/// runs along any of `others` at all; `others[me]`, the path's own edge, is
+/// left out.
+fn path_cost(points: &[Point], others: &[Placed], me: usize) -> (f32, bool) {
     let mine = Placed::new(segments(points).collect());
     let Some(area) = mine.bounds.map(|b| b.inflate(1.0)) else {
         return (0.0, false);
@@ -233,7 +236,9 @@ fn path_cost(points: &[Point], others: &[Placed]) -> (f32, bool) {
     }
     let near = others
         .iter()
-        .filter(|o| o.bounds.is_some_and(|b| b.inflate(1.0).overlaps(&area)));
+        .enumerate()
+        .filter(|&(k, o)| k != me && o.bounds.is_some_and(|b| b.inflate(1.0).overlaps(&area)))
+        .map(|(_, o)| o);
     for o in near.flat_map(|o| &o.segs) {
         for s in &mine.segs {
             if s.crosses(o) {
@@ -462,9 +467,10 @@ impl Grid {
             return;
         };
         let (lo, hi) = (from.min(to), from.max(to));
-        let bump = |c: &mut u32, amount: f32| {
+        let eighths = |amount: f32| sign * (amount * 8.0).round() as i32;
+        let bump = |c: &mut u32, delta: i32| {
             if *c != BLOCKED {
-                *c = c.wrapping_add_signed(sign * (amount * 8.0).round() as i32);
+                *c = c.wrapping_add_signed(delta);
             }
         };
         // Running along it: the parallel grid edges on its own line.
@@ -473,7 +479,7 @@ impl Grid {
             for gap in gaps(along, lo + 0.5, hi - 0.5) {
                 let ov = along[gap + 1].min(hi) - along[gap].max(lo);
                 if ov > 0.5 {
-                    bump(&mut run[line * along.len() + gap], OVERLAP + ov * 10.0);
+                    bump(&mut run[line * along.len() + gap], eighths(OVERLAP + ov * 10.0));
                 }
             }
         }
@@ -487,6 +493,7 @@ impl Grid {
             ),
             None => (gaps(across, at + 0.5, at - 0.5), CROSS),
         };
+        let amount = eighths(amount);
         for k in inside(along, lo + 0.5, hi - 0.5) {
             for gap in gaps_across.clone() {
                 bump(&mut cross[k * across.len() + gap], amount);
@@ -624,19 +631,16 @@ impl Grid {
         // is taken first and a plateau of equal-cost paths is walked, not
         // flooded; then the lower state id. Inverted fields make the
         // max-heap pop in that order.
-        let entry = |f: u32, g: u32, state: usize| -> (u64, u32) {
-            (
-                (u64::from(u32::MAX - f) << 32) | u64::from(g),
-                u32::MAX - state as u32,
-            )
+        let entry = |f: u32, g: u32, state: usize| -> u128 {
+            (u128::from(!f) << 64) | (u128::from(g) << 32) | u128::from(!(state as u32))
         };
         let start = (sy * nx + sx) * 4 + start_dir;
         best[start] = 0;
         touched.push(start as u32);
         heap.push(entry(h(sx, sy, start_dir), 0, start));
-        while let Some((top, inv_state)) = heap.pop() {
-            let state = (u32::MAX - inv_state) as usize;
-            let g = top as u32;
+        while let Some(top) = heap.pop() {
+            let state = !(top as u32) as usize;
+            let g = (top >> 32) as u32;
             if g != best[state] {
                 continue; // a cheaper way here was found after this entry
             }
@@ -729,7 +733,7 @@ fn gaps(lines: &[f32], lo: f32, hi: f32) -> std::ops::Range<usize> {
 struct Scratch {
     best: Vec<u32>,
     parent: Vec<u32>,
-    heap: BinaryHeap<(u64, u32)>,
+    heap: BinaryHeap<u128>,
     touched: Vec<u32>,
 }
 
