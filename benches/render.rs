@@ -5,6 +5,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use zapdoc::flowzap;
 
+// The allocator the `zapdoc` binary runs with, so that this times what ships.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn render(src: &str) -> String {
     let parsed = flowzap::parse(src);
     flowzap::render_svg(&parsed.diagram, src)

@@ -5,6 +5,10 @@
 use std::time::{Duration, Instant};
 use zapdoc::flowzap;
 
+// The allocator the `zapdoc` binary runs with, so that this times what ships.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args
