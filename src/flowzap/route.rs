@@ -21,6 +21,7 @@
 use super::ast::{Diagram, Handle};
 use super::geom::{Point, Rect, Seg, segments};
 use super::layout::{EdgeLabel, EdgePath, Layout, TextLine, label_size, style};
+use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 /// How far a connector runs straight out of a node before it may turn.
@@ -88,11 +89,11 @@ pub fn route(d: &Diagram, l: &mut Layout) {
             grid.add(seg, 1);
         }
     };
-    let route_one = |i: usize, grid: &Grid, scratch: &mut Scratch| {
+    let route_one = |i: usize, grid: &Grid, scratch: &mut Scratch, limit: Option<u32>| {
         let e = &d.edges[i];
         let (p, q) = ports[i];
         let (s0, t0) = stubs[i];
-        let middle = grid.search(s0, e.from_handle, t0, e.to_handle, scratch)?;
+        let middle = grid.search(s0, e.from_handle, t0, e.to_handle, limit, scratch)?;
         let mut pts = vec![p];
         pts.extend(middle);
         pts.push(q);
@@ -100,7 +101,7 @@ pub fn route(d: &Diagram, l: &mut Layout) {
     };
     for &i in &order {
         unroute(i, &mut grid, &mut routed);
-        let pts = route_one(i, &grid, &mut scratch).unwrap_or_else(|| {
+        let pts = route_one(i, &grid, &mut scratch, None).unwrap_or_else(|| {
             // No legal route at all: the checker reports what this crosses.
             let ((p, q), (s0, t0)) = (ports[i], stubs[i]);
             simplify(vec![p, s0, Point::new(t0.x, s0.y), t0, q])
@@ -110,16 +111,24 @@ pub fn route(d: &Diagram, l: &mut Layout) {
     }
     // A second look: an edge routed early could not see the ones routed
     // after it. Each edge that now crosses or runs along another is routed
-    // again among all the others and takes the new route unless it costs
-    // more; the edge's cost holds every crossing it takes part in, so the
-    // diagram's total cannot rise.
+    // again among all the others, looking only for routes that cost the
+    // search no more than its current one (which bounds the search
+    // tightly), and takes the new route unless it costs more; the edge's
+    // cost holds every crossing it takes part in, so the diagram's total
+    // cannot rise.
     for &i in &order {
         let (old_cost, tangled) = path_cost(&paths[i], &routed, i);
         if !tangled {
             continue;
         }
         unroute(i, &mut grid, &mut routed);
-        if let Some(pts) = route_one(i, &grid, &mut scratch)
+        let e = &d.edges[i];
+        let limit = grid.cost_of(
+            &middle(&paths[i], stubs[i]),
+            heading(e.from_handle),
+            arrival(e.to_handle),
+        );
+        if let Some(pts) = route_one(i, &grid, &mut scratch, limit)
             && path_cost(&pts, &routed, i).0 <= old_cost
         {
             paths[i] = pts;
@@ -479,7 +488,10 @@ impl Grid {
             for gap in gaps(along, lo + 0.5, hi - 0.5) {
                 let ov = along[gap + 1].min(hi) - along[gap].max(lo);
                 if ov > 0.5 {
-                    bump(&mut run[line * along.len() + gap], eighths(OVERLAP + ov * 10.0));
+                    bump(
+                        &mut run[line * along.len() + gap],
+                        eighths(OVERLAP + ov * 10.0),
+                    );
                 }
             }
         }
@@ -503,15 +515,30 @@ impl Grid {
 
     /// The cheapest orthogonal path from `s` (leaving along `from`'s outward
     /// direction) to `t` (arriving into `to`'s side), looked for first near
-    /// the two ends and then in ever larger windows.
+    /// the two ends and then in ever larger windows. With a `limit`, only a
+    /// path costing at most that much: every point of one lies in the
+    /// window where the distances to both ends add up to no more than the
+    /// limit, so that window is searched once.
     fn search(
         &self,
         s: Point,
         from: Handle,
         t: Point,
         to: Handle,
+        limit: Option<u32>,
         scratch: &mut Scratch,
     ) -> Option<Vec<Point>> {
+        if let Some(limit) = limit {
+            let span = (s.x - t.x).abs() + (s.y - t.y).abs();
+            let pad = ((limit as f32 / 8.0 - span) / 2.0).max(0.0) + 1.0;
+            let window = Rect::new(
+                s.x.min(t.x) - pad,
+                s.y.min(t.y) - pad,
+                (s.x - t.x).abs() + 2.0 * pad,
+                (s.y - t.y).abs() + 2.0 * pad,
+            );
+            return self.search_in(&window, s, from, t, to, limit, scratch);
+        }
         let mut pad = 64.0;
         loop {
             let window = Rect::new(
@@ -524,7 +551,7 @@ impl Grid {
                 && window.y <= 0.0
                 && window.right() >= self.max_x
                 && window.bottom() >= self.max_y;
-            let found = self.search_in(&window, s, from, t, to, scratch);
+            let found = self.search_in(&window, s, from, t, to, u32::MAX, scratch);
             if found.is_some() || whole {
                 return found;
             }
@@ -539,6 +566,7 @@ impl Grid {
         from: Handle,
         t: Point,
         to: Handle,
+        limit: u32,
         scratch: &mut Scratch,
     ) -> Option<Vec<Point>> {
         let (xs, ys, xs8, ys8) = (&self.xs, &self.ys, &self.xs8, &self.ys8);
@@ -595,30 +623,18 @@ impl Grid {
         );
         let xs8: Vec<i32> = cols.iter().map(|&i| xs8[i]).collect();
         let ys8: Vec<i32> = rows.iter().map(|&j| ys8[j]).collect();
-        // Directions: 0 left, 1 right, 2 up, 3 down.
-        let start_dir = match from {
-            Handle::Left => 0,
-            Handle::Right => 1,
-            Handle::Top => 2,
-            Handle::Bottom => 3,
-        };
-        // Arriving into the target side means moving against its outward normal.
-        let arrive_dir = match to {
-            Handle::Left => 1,
-            Handle::Right => 0,
-            Handle::Top => 3,
-            Handle::Bottom => 2,
-        };
+        let (start_dir, arrive_dir) = (heading(from), arrival(to));
         let (tx8, ty8) = (xs8[tx], ys8[ty]);
         let side = |v: i32| (v.signum() + 1) as usize;
         let bends = &BEND_TABLE[arrive_dir];
-        // Distance plus the bends that are certainly still needed (a lower
-        // bound), weighted; see [`ESTIMATE_WEIGHT`].
+        // Distance plus the bends that are certainly still needed: a lower
+        // bound on the cost still to come.
         let h = |x: usize, y: usize, d: usize| {
             let (dx, dy) = (tx8 - xs8[x], ty8 - ys8[y]);
-            let bound = dx.unsigned_abs() + dy.unsigned_abs() + bends[d][side(dx)][side(dy)];
-            bound * ESTIMATE_WEIGHT.0 / ESTIMATE_WEIGHT.1
+            dx.unsigned_abs() + dy.unsigned_abs() + bends[d][side(dx)][side(dy)]
         };
+        // The queue orders by the bound weighted; see [`ESTIMATE_WEIGHT`].
+        let weighted = |bound: u32| bound * ESTIMATE_WEIGHT.0 / ESTIMATE_WEIGHT.1;
         scratch.reset(nx * ny * 4);
         let Scratch {
             best,
@@ -637,7 +653,7 @@ impl Grid {
         let start = (sy * nx + sx) * 4 + start_dir;
         best[start] = 0;
         touched.push(start as u32);
-        heap.push(entry(h(sx, sy, start_dir), 0, start));
+        heap.push(entry(weighted(h(sx, sy, start_dir)), 0, start));
         while let Some(top) = heap.pop() {
             let state = !(top as u32) as usize;
             let g = (top >> 32) as u32;
@@ -681,18 +697,92 @@ impl Grid {
                 }
                 let next = (qy * nx + qx) * 4 + nd;
                 let ng = g.saturating_add(cost);
-                if ng < best[next] {
+                let bound = h(qx, qy, nd);
+                if ng < best[next] && ng.saturating_add(bound) <= limit {
                     if best[next] == u32::MAX {
                         touched.push(next as u32);
                     }
                     best[next] = ng;
                     parent[next] = state as u32;
-                    heap.push(entry(ng.saturating_add(h(qx, qy, nd)), ng, next));
+                    heap.push(entry(ng.saturating_add(weighted(bound)), ng, next));
                 }
             }
         }
         None
     }
+}
+
+impl Grid {
+    /// What the search would pay for `middle`, a path between two stub ends
+    /// along grid lines, under the costs on the grid now; `None` for a path
+    /// the search could not have taken (off the lines, through a node, or
+    /// turning back on itself).
+    fn cost_of(&self, middle: &[Point], start_dir: usize, arrive_dir: usize) -> Option<u32> {
+        let (nx, ny) = (self.xs.len(), self.ys.len());
+        let mut g = 0u32;
+        let mut d = start_dir;
+        let mut moved = false;
+        for w in middle.windows(2) {
+            let (i0, j0) = (find(&self.xs, w[0].x)?, find(&self.ys, w[0].y)?);
+            let (i1, j1) = (find(&self.xs, w[1].x)?, find(&self.ys, w[1].y)?);
+            let (nd, edges) = match (i0.cmp(&i1), j0.cmp(&j1)) {
+                (Ordering::Equal, Ordering::Equal) => continue,
+                (Ordering::Greater, Ordering::Equal) => (0, &self.h[j0 * nx + i1..j0 * nx + i0]),
+                (Ordering::Less, Ordering::Equal) => (1, &self.h[j0 * nx + i0..j0 * nx + i1]),
+                (Ordering::Equal, Ordering::Greater) => (2, &self.v[i0 * ny + j1..i0 * ny + j0]),
+                (Ordering::Equal, Ordering::Less) => (3, &self.v[i0 * ny + j0..i0 * ny + j1]),
+                _ => return None,
+            };
+            if nd != d {
+                if nd / 2 == d / 2 {
+                    return None;
+                }
+                g += BEND8;
+            }
+            for &c in edges {
+                if c == BLOCKED {
+                    return None;
+                }
+                g += c;
+            }
+            g += (self.xs8[i1] - self.xs8[i0]).unsigned_abs()
+                + (self.ys8[j1] - self.ys8[j0]).unsigned_abs();
+            d = nd;
+            moved = true;
+        }
+        if moved && d != arrive_dir {
+            g += BEND8;
+        }
+        Some(g)
+    }
+}
+
+/// The part of a routed path between its two stub ends `(s, t)`: the path
+/// runs straight through each stub end, since a stub leaves perpendicular.
+fn middle(path: &[Point], (s, t): (Point, Point)) -> Vec<Point> {
+    let inner = path.get(1..path.len().saturating_sub(1)).unwrap_or(&[]);
+    let mut out = Vec::with_capacity(inner.len() + 2);
+    out.push(s);
+    out.extend(inner.iter().copied());
+    out.push(t);
+    out.dedup();
+    out
+}
+
+/// The search's direction (0 left, 1 right, 2 up, 3 down) for leaving a
+/// node through `side`.
+fn heading(side: Handle) -> usize {
+    match side {
+        Handle::Left => 0,
+        Handle::Right => 1,
+        Handle::Top => 2,
+        Handle::Bottom => 3,
+    }
+}
+
+/// The direction of arriving into `side`: against its outward normal.
+fn arrival(side: Handle) -> usize {
+    heading(side) ^ 1
 }
 
 /// The grid line nearest `x`, if one lies within half a pixel (`lines` is
