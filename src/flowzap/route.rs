@@ -93,7 +93,13 @@ pub fn route(d: &Diagram, l: &mut Layout) {
         let e = &d.edges[i];
         let (p, q) = ports[i];
         let (s0, t0) = stubs[i];
-        let middle = grid.search(s0, e.from_handle, t0, e.to_handle, limit, scratch)?;
+        let ends = Ends {
+            s: s0,
+            from: e.from_handle,
+            t: t0,
+            to: e.to_handle,
+        };
+        let middle = grid.search(&ends, limit, scratch)?;
         let mut pts = vec![p];
         pts.extend(middle);
         pts.push(q);
@@ -299,6 +305,16 @@ fn tracks(out: &mut Vec<f32>, lo: f32, hi: f32) {
         out.push((mid - k * TRACK).round());
         k += 1.0;
     }
+}
+
+/// What one search connects: the two stub ends, and the node sides they
+/// leave and enter by.
+#[derive(Clone, Copy)]
+struct Ends {
+    s: Point,
+    from: Handle,
+    t: Point,
+    to: Handle,
 }
 
 /// A grid edge through a node: never taken.
@@ -519,15 +535,27 @@ impl Grid {
     /// path costing at most that much: every point of one lies in the
     /// window where the distances to both ends add up to no more than the
     /// limit, so that window is searched once.
-    fn search(
-        &self,
-        s: Point,
-        from: Handle,
-        t: Point,
-        to: Handle,
-        limit: Option<u32>,
-        scratch: &mut Scratch,
-    ) -> Option<Vec<Point>> {
+    fn search(&self, ends: &Ends, limit: Option<u32>, scratch: &mut Scratch) -> Option<Vec<Point>> {
+        let Ends { s, from, t, to } = *ends;
+        // A straight line that nothing crosses and that arrives the right
+        // way costs exactly the search's lower bound, and no other path
+        // does: take it without searching.
+        let (start_dir, arrive_dir) = (heading(from), arrival(to));
+        let ahead = match start_dir {
+            0 => t.x <= s.x && t.y == s.y,
+            1 => t.x >= s.x && t.y == s.y,
+            2 => t.y <= s.y && t.x == s.x,
+            _ => t.y >= s.y && t.x == s.x,
+        };
+        if ahead && start_dir == arrive_dir {
+            let free = ((s.x - t.x).abs() + (s.y - t.y).abs()) * 8.0;
+            if let Some(cost) = self.cost_of(&[s, t], start_dir, arrive_dir)
+                && (cost as f32 - free).abs() < 1.0
+                && limit.is_none_or(|limit| cost <= limit)
+            {
+                return Some(vec![s, t]);
+            }
+        }
         if let Some(limit) = limit {
             let span = (s.x - t.x).abs() + (s.y - t.y).abs();
             let pad = ((limit as f32 / 8.0 - span) / 2.0).max(0.0) + 1.0;
@@ -537,7 +565,7 @@ impl Grid {
                 (s.x - t.x).abs() + 2.0 * pad,
                 (s.y - t.y).abs() + 2.0 * pad,
             );
-            return self.search_in(&window, s, from, t, to, limit, scratch);
+            return self.search_in(&window, ends, limit, scratch);
         }
         let mut pad = 64.0;
         loop {
@@ -551,7 +579,7 @@ impl Grid {
                 && window.y <= 0.0
                 && window.right() >= self.max_x
                 && window.bottom() >= self.max_y;
-            let found = self.search_in(&window, s, from, t, to, u32::MAX, scratch);
+            let found = self.search_in(&window, ends, u32::MAX, scratch);
             if found.is_some() || whole {
                 return found;
             }
@@ -562,13 +590,11 @@ impl Grid {
     fn search_in(
         &self,
         window: &Rect,
-        s: Point,
-        from: Handle,
-        t: Point,
-        to: Handle,
+        ends: &Ends,
         limit: u32,
         scratch: &mut Scratch,
     ) -> Option<Vec<Point>> {
+        let Ends { s, from, t, to } = *ends;
         let (xs, ys, xs8, ys8) = (&self.xs, &self.ys, &self.xs8, &self.ys8);
         let (nx, ny) = (xs.len(), ys.len());
         let (sx, sy, tx, ty) = (
