@@ -26,6 +26,7 @@ fn main() {
     let title = "t";
     let opts = flowzap::svg::Options {
         title,
+        description: None,
         embed_style: true,
         decorative: false,
     };

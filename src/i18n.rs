@@ -4,6 +4,10 @@
 //!
 //! Bundles are the thread-safe kind, so one [`Catalog`] serves all rayon
 //! workers; arguments are not wrapped in bidi isolation marks.
+//!
+//! The wording of diagrams' accessible titles and descriptions is built in
+//! for English, Chinese and French (`src/i18n_builtin/`), under the site's
+//! own messages, which may redefine it; [`DiagramWording`] reads it.
 
 use crate::config::Config;
 use crate::error::Error;
@@ -28,6 +32,9 @@ pub enum Arg {
 enum Problem {
     /// Missing in `lang`, taken from the default language.
     FellBack,
+    /// Missing in `lang` and in the default language, taken from the
+    /// built-in English.
+    BuiltIn,
     /// Missing in `lang` and in the default language.
     Missing,
     /// Formatting reported something (an unknown variable…).
@@ -39,6 +46,41 @@ pub struct Catalog {
     default: String,
     bundles: BTreeMap<String, FluentBundle<FluentResource>>,
     problems: Mutex<BTreeSet<(String, String, Problem)>>,
+    /// A hash of every `.ftl` text, to tell when a catalog changed.
+    fingerprint: u64,
+}
+
+/// Built-in messages by primary language subtag: what the site's own
+/// `.ftl` files may leave out.
+const BUILTIN: &[(&str, &str)] = &[
+    ("en", include_str!("i18n_builtin/en.ftl")),
+    ("fr", include_str!("i18n_builtin/fr.ftl")),
+    ("zh", include_str!("i18n_builtin/zh.ftl")),
+];
+
+/// The built-in English messages on their own: the last resort of a
+/// language whose default language has no built-in wording either.
+fn english_builtin() -> &'static FluentBundle<FluentResource> {
+    static BUNDLE: std::sync::OnceLock<FluentBundle<FluentResource>> = std::sync::OnceLock::new();
+    BUNDLE.get_or_init(|| {
+        let en = "en".parse::<unic_langid::LanguageIdentifier>();
+        let mut bundle = FluentBundle::new_concurrent(en.into_iter().collect());
+        bundle.set_use_isolating(false);
+        if let Some(text) = builtin("en")
+            && let Ok(resource) = FluentResource::try_new(text.to_string())
+        {
+            let _ = bundle.add_resource(resource);
+        }
+        bundle
+    })
+}
+
+fn builtin(lang: &str) -> Option<&'static str> {
+    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+    BUILTIN
+        .iter()
+        .find(|(code, _)| code.eq_ignore_ascii_case(primary))
+        .map(|&(_, text)| text)
 }
 
 impl std::fmt::Debug for Catalog {
@@ -84,6 +126,12 @@ impl Catalog {
     ) -> Result<Catalog, Vec<Error>> {
         let mut errors = Vec::new();
         let mut bundles = BTreeMap::new();
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (default, &sources).hash(&mut h);
+            h.finish()
+        };
         for (lang, display, text) in sources {
             let shared: Arc<str> = Arc::from(text.as_str());
             let langid = match lang.parse::<unic_langid::LanguageIdentifier>() {
@@ -116,6 +164,13 @@ impl Catalog {
                     errors.push(Error::new(format!("{e}")).in_file(&display));
                 }
             }
+            // Built-in messages go in under the site's: the ones the site
+            // defines itself are refused, which is the point.
+            if let Some(text) = builtin(&lang)
+                && let Ok(resource) = FluentResource::try_new(text.to_string())
+            {
+                let _ = bundle.add_resource(resource);
+            }
             bundles.insert(lang, bundle);
         }
         if !errors.is_empty() {
@@ -125,7 +180,13 @@ impl Catalog {
             default: default.to_string(),
             bundles,
             problems: Mutex::new(BTreeSet::new()),
+            fingerprint,
         })
+    }
+
+    /// Changes whenever any `.ftl` text or the default language does.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// The message `key` (or `key.attribute`) in `lang` with `args`. A
@@ -141,12 +202,25 @@ impl Catalog {
             self.record(lang, key, Problem::FellBack);
             return s;
         }
+        if let Some(s) = self.format_in(english_builtin(), lang, key, args) {
+            self.record(lang, key, Problem::BuiltIn);
+            return s;
+        }
         self.record(lang, key, Problem::Missing);
         key.to_string()
     }
 
     fn format(&self, lang: &str, key: &str, args: &[(&str, Arg)]) -> Option<String> {
-        let bundle = self.bundles.get(lang)?;
+        self.format_in(self.bundles.get(lang)?, lang, key, args)
+    }
+
+    fn format_in(
+        &self,
+        bundle: &FluentBundle<FluentResource>,
+        lang: &str,
+        key: &str,
+        args: &[(&str, Arg)],
+    ) -> Option<String> {
         let (id, attr) = match key.split_once('.') {
             Some((id, attr)) => (id, Some(attr)),
             None => (key, None),
@@ -195,6 +269,10 @@ impl Catalog {
                         self.default
                     ))
                     .in_file(file),
+                    Problem::BuiltIn => Error::warning(format!(
+                        "message `{key}` is missing; used zapdoc's built-in English text"
+                    ))
+                    .in_file(file),
                     Problem::Missing if lang == &self.default => {
                         Error::warning(format!("message `{key}` is missing; shown as its key"))
                             .in_file(file)
@@ -210,6 +288,85 @@ impl Catalog {
                 }
             })
             .collect()
+    }
+}
+
+/// The accessible wording of diagrams in one language, from the catalog's
+/// `diagram-*` messages.
+pub struct DiagramWording<'a> {
+    pub catalog: &'a Catalog,
+    pub lang: &'a str,
+}
+
+impl DiagramWording<'_> {
+    fn t(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let args: Vec<(&str, Arg)> = args
+            .iter()
+            .map(|&(k, v)| (k, Arg::Str(v.to_string())))
+            .collect();
+        self.catalog.t(self.lang, key, &args)
+    }
+}
+
+impl crate::flowzap::describe::Wording for DiagramWording<'_> {
+    fn title(&self, lanes: &str) -> String {
+        self.t("diagram-title", &[("lanes", lanes)])
+    }
+
+    fn summary(&self, lanes: usize) -> String {
+        let count = [("count", Arg::Number(lanes as f64))];
+        self.catalog.t(self.lang, "diagram-summary", &count)
+    }
+
+    fn step(&self, label: &str, shape: crate::flowzap::Shape) -> String {
+        use crate::flowzap::Shape;
+        let shape = match shape {
+            Shape::Circle => "circle",
+            Shape::Rectangle => "rectangle",
+            Shape::Diamond => "diamond",
+            Shape::Taskbox => "taskbox",
+        };
+        self.t("diagram-step", &[("label", label), ("shape", shape)])
+    }
+
+    fn lane(&self, lane: &str, steps: &str) -> String {
+        self.t("diagram-lane", &[("lane", lane), ("steps", steps)])
+    }
+
+    fn empty_lane(&self, lane: &str) -> String {
+        self.t("diagram-lane-empty", &[("lane", lane)])
+    }
+
+    fn edge(&self, from: &str, to: &str, to_lane: Option<&str>, label: Option<&str>) -> String {
+        let mut args = vec![("from", from), ("to", to)];
+        let key = match (to_lane, label) {
+            (None, None) => "diagram-edge",
+            (Some(lane), None) => {
+                args.push(("lane", lane));
+                "diagram-edge-lane"
+            }
+            (None, Some(label)) => {
+                args.push(("label", label));
+                "diagram-edge-label"
+            }
+            (Some(lane), Some(label)) => {
+                args.extend([("lane", lane), ("label", label)]);
+                "diagram-edge-lane-label"
+            }
+        };
+        self.t(key, &args)
+    }
+
+    fn repeat(&self, text: &str, steps: &str) -> String {
+        self.t("diagram-loop", &[("text", text), ("steps", steps)])
+    }
+
+    fn list(&self, items: &[&str]) -> String {
+        items.join(&self.t("diagram-list-separator", &[]))
+    }
+
+    fn sentences(&self, sentences: &[String]) -> String {
+        sentences.join(&self.t("diagram-sentence-separator", &[]))
     }
 }
 
@@ -256,6 +413,75 @@ mod tests {
         let report = c.report();
         assert_eq!(report.len(), 2, "{report:?}");
         assert!(report.iter().all(|e| !e.is_error()));
+    }
+
+    /// Diagrams are described in the page's language without the site
+    /// defining a single `diagram-*` message; a message the site defines
+    /// wins over the built-in one; nothing is reported missing.
+    #[test]
+    fn diagram_wording_is_built_in_and_overridable() {
+        use crate::flowzap::describe::{description, title};
+        let src = "A { # 前台\n  n1: circle label:\"开始\"\n  n2: rectangle label:\"Fix\"\n  n1.handle(right) -> n2.handle(left) [label=\"Go\"]\n}\nB { # Back\n}\n";
+        let parsed = crate::flowzap::parse(src);
+        assert!(!parsed.has_errors());
+        let d = &parsed.diagram;
+        let c = Catalog::from_sources(
+            "en",
+            vec![
+                ("en".into(), "i18n/en.ftl".into(), String::new()),
+                ("zh".into(), "i18n/zh.ftl".into(), String::new()),
+                (
+                    "fr".into(),
+                    "i18n/fr.ftl".into(),
+                    "diagram-lane-empty = Couloir { $lane } sans étape.\n".into(),
+                ),
+            ],
+        )
+        .unwrap();
+        let w = |lang| DiagramWording { catalog: &c, lang };
+        assert_eq!(
+            description(d, &w("en")),
+            description(d, &crate::flowzap::describe::English),
+            "the built-in English is flowzap's own"
+        );
+        assert_eq!(
+            description(d, &w("zh")),
+            "泳道图，共 2 条泳道。泳道“前台”：开始（事件）、Fix（步骤）。泳道“Back”：空。开始 通向 Fix（Go）。"
+        );
+        assert_eq!(title(d, &w("zh")), "图表：前台、Back");
+        assert_eq!(
+            description(d, &w("fr")),
+            "Diagramme en couloirs, 2 couloirs. Couloir 前台\u{a0}: 开始 (événement), Fix (étape). \
+             Couloir Back sans étape. 开始 mène à Fix (Go)."
+        );
+        assert!(c.report().is_empty(), "{:?}", c.report());
+    }
+
+    /// With no built-in wording for the language nor for the default one,
+    /// diagrams are still described (in English), and each message used is
+    /// reported once as a warning to translate.
+    #[test]
+    fn diagram_wording_without_a_built_in_language_falls_back_to_english() {
+        use crate::flowzap::describe::{English, description};
+        let parsed = crate::flowzap::parse("A { # Ops\n  n1: circle label:\"Go\"\n}\n");
+        let c = Catalog::from_sources(
+            "de",
+            vec![("de".into(), "i18n/de.ftl".into(), "home = Start\n".into())],
+        )
+        .unwrap();
+        let w = DiagramWording {
+            catalog: &c,
+            lang: "de",
+        };
+        assert_eq!(
+            description(&parsed.diagram, &w),
+            description(&parsed.diagram, &English)
+        );
+        let report = c.report();
+        assert!(!report.is_empty());
+        assert!(report.iter().all(|e| !e.is_error()
+            && e.path() == Some("i18n/de.ftl")
+            && e.render(false).contains("built-in English")));
     }
 
     #[test]

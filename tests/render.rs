@@ -261,6 +261,7 @@ fn a_page_can_share_one_stylesheet() {
         src,
         &flowzap::svg::Options {
             title: "T",
+            description: None,
             embed_style: false,
             decorative: false,
         },
@@ -289,6 +290,7 @@ fn decorative_copies_are_hidden_and_use_their_own_ids() {
     let d = flowzap::parse(src).diagram;
     let opts = flowzap::svg::Options {
         title: "T",
+        description: None,
         embed_style: false,
         decorative: true,
     };

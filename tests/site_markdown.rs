@@ -65,12 +65,57 @@ fn flowzap_fences_become_inline_diagrams_rendered_once_each() {
     let title = zapdoc::flowzap::default_title(&parsed.diagram);
     let opts = zapdoc::flowzap::svg::Options {
         title: &title,
+        description: None,
         embed_style: false,
         decorative: false,
     };
     let svg = zapdoc::flowzap::render_svg_with(&parsed.diagram, DIAGRAM, &opts);
     assert!(html.contains(&format!("\">{svg}</figure>")), "{html}");
     assert_eq!(site.read("flowzap.css"), zapdoc::flowzap::svg::stylesheet());
+}
+
+/// A diagram's accessible title and description are in its page's
+/// language, from built-in wording the site's i18n files may redefine, and
+/// the diagram is still laid out once; a changed wording redraws it without
+/// laying it out again.
+#[test]
+fn diagrams_are_described_in_the_readers_language() {
+    let site = TestSite::new();
+    site.write("content/a.md", &format!("```flowzap\n{DIAGRAM}```\n"));
+    site.write("content/a.zh.md", &format!("```flowzap\n{DIAGRAM}```\n"));
+    site.write("content/a.fr.md", &format!("```flowzap\n{DIAGRAM}```\n"));
+    let summary = site.build_ok();
+    assert_eq!(summary.distinct_diagrams, 1);
+    let desc = |rel: &str| {
+        let html = site.read(rel);
+        let start = html.find("<desc").expect("a <desc>");
+        let end = html[start..].find("</desc>").expect("closed") + start;
+        let title = html.find("<title id=\"fz-").expect("an SVG <title>");
+        let title_end = html[title..].find("</title>").expect("closed") + title;
+        (
+            html[title..title_end].to_string(),
+            html[start..end].to_string(),
+        )
+    };
+    let (en_title, en) = desc("a/index.html");
+    let (zh_title, zh) = desc("zh/a/index.html");
+    let (fr_title, fr) = desc("fr/a/index.html");
+    assert!(en.contains("Swimlane diagram with"), "{en}");
+    assert!(en_title.ends_with(">Diagram: Ops"), "{en_title}");
+    assert!(zh.contains("泳道图，共 1 条泳道。"), "{zh}");
+    assert!(zh_title.ends_with(">图表：Ops"), "{zh_title}");
+    assert!(fr.contains("Diagramme en couloirs, 1 couloir."), "{fr}");
+    assert!(fr_title.ends_with(">Diagramme\u{a0}: Ops"), "{fr_title}");
+
+    let mut session = site.session();
+    site.write(
+        "i18n/zh.ftl",
+        "home = 首页\nnot-found = 页面不存在\ndiagram-title = 流程图：{ $lanes }\n",
+    );
+    let update = site.update(&mut session, "i18n/zh.ftl");
+    assert_eq!(update.diagrams_rendered, 0, "the layout is reused");
+    let (zh_title, _) = desc("zh/a/index.html");
+    assert!(zh_title.ends_with(">流程图：Ops"), "{zh_title}");
 }
 
 #[test]

@@ -4,7 +4,8 @@
 use crate::config::Config;
 use crate::content::SourceFile;
 use crate::error::Error;
-use crate::i18n::Catalog;
+use crate::flowzap::describe;
+use crate::i18n::{Catalog, DiagramWording};
 use crate::markdown::{self, Rendered};
 use crate::output::SitemapUrl;
 use crate::pagination::{self, pager_path};
@@ -13,65 +14,157 @@ use crate::site::{Body, BodyDiagram, Site};
 use crate::theme::{Output, Renderer};
 use crate::{feed, flowzap, highlight, output, search};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-/// One distinct diagram, rendered once.
+/// One distinct diagram: laid out once, drawn once per reader language
+/// (its accessible title and description are in that language) and once
+/// as a decorative card preview.
 pub(crate) struct Diagram {
-    pub svg: Arc<str>,
+    svg: BTreeMap<String, Arc<str>>,
     /// The same drawing as a decorative card preview.
     pub preview: Arc<str>,
     pub diagnostics: Vec<flowzap::Diagnostic>,
+    /// What later languages are drawn from; `None` for a diagram with
+    /// errors, which draws as nothing.
+    laid_out: Option<Arc<(flowzap::Diagram, flowzap::Layout)>>,
+}
+
+impl Diagram {
+    /// The drawing for a reader of `lang` (empty for a diagram with errors).
+    pub fn svg(&self, lang: &str) -> Arc<str> {
+        self.svg.get(lang).cloned().unwrap_or_else(|| Arc::from(""))
+    }
+
+    fn lay_out(src: &str) -> Diagram {
+        let parsed = flowzap::parse(src);
+        if parsed.has_errors() {
+            return Diagram {
+                svg: BTreeMap::new(),
+                preview: Arc::from(""),
+                diagnostics: parsed.diagnostics,
+                laid_out: None,
+            };
+        }
+        let layout = flowzap::layout(&parsed.diagram);
+        // The preview has no title or description, so one serves every
+        // language. Drawings rely on the diagram stylesheet the theme links
+        // once per page.
+        let opts = flowzap::svg::Options {
+            title: "",
+            description: None,
+            embed_style: false,
+            decorative: true,
+        };
+        let preview = Arc::from(flowzap::svg::write(&parsed.diagram, &layout, src, &opts));
+        Diagram {
+            svg: BTreeMap::new(),
+            preview,
+            diagnostics: parsed.diagnostics,
+            laid_out: Some(Arc::new((parsed.diagram, layout))),
+        }
+    }
+
+    /// A copy to add drawings to, with the drawings made so far or none.
+    fn copy(&self, with_drawings: bool) -> Diagram {
+        Diagram {
+            svg: if with_drawings {
+                self.svg.clone()
+            } else {
+                BTreeMap::new()
+            },
+            preview: Arc::clone(&self.preview),
+            diagnostics: self.diagnostics.clone(),
+            laid_out: self.laid_out.clone(),
+        }
+    }
+
+    /// Draw the diagram for readers of `lang`, in the catalog's wording
+    /// (English without one).
+    fn draw(&mut self, src: &str, lang: &str, catalog: Option<&Catalog>) {
+        let Some(laid_out) = &self.laid_out else {
+            return;
+        };
+        let (d, layout) = &**laid_out;
+        let (title, description) = match catalog {
+            Some(catalog) => {
+                let w = DiagramWording { catalog, lang };
+                (describe::title(d, &w), describe::description(d, &w))
+            }
+            None => (
+                describe::title(d, &describe::English),
+                describe::description(d, &describe::English),
+            ),
+        };
+        let opts = flowzap::svg::Options {
+            title: &title,
+            description: Some(&description),
+            embed_style: false,
+            decorative: false,
+        };
+        let svg = flowzap::svg::write(d, layout, src, &opts);
+        self.svg.insert(lang.to_string(), Arc::from(svg));
+    }
 }
 
 /// Rendered diagrams keyed by their source text: a diagram that does not
-/// change is never rendered again, across rebuilds of a session.
+/// change is never laid out again, across rebuilds of a session, and is
+/// drawn again only for a language it was not drawn for, or when the
+/// catalog (the wording of its description) changed.
 #[derive(Default)]
 pub struct DiagramCache {
     map: HashMap<String, Arc<Diagram>>,
     renders: usize,
+    /// The catalog the drawings were worded from.
+    catalog: Option<u64>,
 }
 
 impl DiagramCache {
-    /// Render, in parallel, every source not in the cache yet.
-    fn ensure<'a>(&mut self, sources: impl Iterator<Item = &'a str>) {
-        let mut missing: Vec<&str> = sources.filter(|s| !self.map.contains_key(*s)).collect();
-        missing.sort_unstable();
-        missing.dedup();
-        let rendered: Vec<(String, Arc<Diagram>)> = missing
+    /// Lay out and draw, in parallel, every `(source, language)` not in
+    /// the cache yet.
+    fn ensure<'a>(
+        &mut self,
+        wanted: impl Iterator<Item = (&'a str, &'a str)>,
+        catalog: Option<&Catalog>,
+    ) {
+        let fingerprint = catalog.map(Catalog::fingerprint);
+        if self.catalog != fingerprint {
+            // New wording: keep the layouts, drop the drawings.
+            for d in self.map.values_mut() {
+                *d = Arc::new(d.copy(false));
+            }
+            self.catalog = fingerprint;
+        }
+        let mut need: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for (src, lang) in wanted {
+            let drawn = self
+                .map
+                .get(src)
+                .is_some_and(|d| d.laid_out.is_none() || d.svg.contains_key(lang));
+            if !drawn {
+                need.entry(src).or_default().insert(lang);
+            }
+        }
+        let need: Vec<(&str, BTreeSet<&str>)> = need.into_iter().collect();
+        let map = &self.map;
+        let drawn: Vec<(String, Arc<Diagram>, bool)> = need
             .par_iter()
-            .map(|src| {
-                let parsed = flowzap::parse(src);
-                // One layout, two drawings: the diagram, and the decorative
-                // copy listings show as a card preview. Both rely on the
-                // diagram stylesheet the theme links once per page.
-                let (svg, preview) = if parsed.has_errors() {
-                    (Arc::from(""), Arc::from(""))
-                } else {
-                    let d = &parsed.diagram;
-                    let layout = flowzap::layout(d);
-                    let title = flowzap::default_title(d);
-                    let draw = |decorative| {
-                        let opts = flowzap::svg::Options {
-                            title: &title,
-                            embed_style: false,
-                            decorative,
-                        };
-                        Arc::from(flowzap::svg::write(d, &layout, src, &opts))
-                    };
-                    (draw(false), draw(true))
+            .map(|(src, langs)| {
+                let (mut d, fresh) = match map.get(*src) {
+                    Some(old) => (old.copy(true), false),
+                    None => (Diagram::lay_out(src), true),
                 };
-                let d = Diagram {
-                    svg,
-                    preview,
-                    diagnostics: parsed.diagnostics,
-                };
-                (src.to_string(), Arc::new(d))
+                for lang in langs {
+                    d.draw(src, lang, catalog);
+                }
+                (src.to_string(), Arc::new(d), fresh)
             })
             .collect();
-        self.renders += rendered.len();
-        self.map.extend(rendered);
+        for (src, d, fresh) in drawn {
+            self.renders += usize::from(fresh);
+            self.map.insert(src, d);
+        }
     }
 
     fn get(&self, source: &str) -> Option<&Arc<Diagram>> {
@@ -123,6 +216,7 @@ pub(crate) fn hash_of(value: impl Hash) -> u64 {
 pub(crate) fn render_files(
     files: Vec<SourceFile>,
     config: &Config,
+    catalog: Option<&Catalog>,
     cache: &mut DiagramCache,
 ) -> Vec<LoadedFile> {
     let rendered: Vec<Rendered> = files
@@ -130,9 +224,12 @@ pub(crate) fn render_files(
         .map(|f| markdown::render(f.body(), f.body_start, &config.markdown))
         .collect();
     cache.ensure(
-        rendered
-            .iter()
-            .flat_map(|r| r.diagrams.iter().map(|d| d.source.as_str())),
+        rendered.iter().zip(&files).flat_map(|(r, f)| {
+            r.diagrams
+                .iter()
+                .map(|d| (d.source.as_str(), f.lang.as_str()))
+        }),
+        catalog,
     );
     let cache = &*cache;
     files
@@ -151,16 +248,20 @@ pub(crate) fn render_files(
                     ));
                 }
             }
-            let html = r.assemble(|k| diagrams.get(k).copied().flatten().map_or("", |d| &*d.svg));
+            let svgs: Vec<Arc<str>> = diagrams
+                .iter()
+                .map(|d| d.map_or_else(|| Arc::from(""), |d| d.svg(&file.lang)))
+                .collect();
+            let html = r.assemble(|k| svgs.get(k).map_or("", |s| &**s));
             let body_hash = hash_of(&html);
             let sources = r.diagrams.iter().map(|d| d.source.clone()).collect();
             let body_diagrams = r
                 .diagrams
                 .iter()
-                .zip(&diagrams)
-                .map(|(fence, d)| BodyDiagram {
+                .zip(diagrams.iter().zip(svgs))
+                .map(|(fence, (d, svg))| BodyDiagram {
                     source: fence.source.clone(),
-                    svg: d.map_or_else(|| Arc::from(""), |d| Arc::clone(&d.svg)),
+                    svg,
                     preview: d.map_or_else(|| Arc::from(""), |d| Arc::clone(&d.preview)),
                 })
                 .collect();

@@ -196,7 +196,7 @@ impl Session {
         timings.lap("content");
 
         // 3, 4. Markdown and diagrams.
-        let loaded = pipeline::render_files(content.files, &config, cache);
+        let loaded = pipeline::render_files(content.files, &config, catalog.as_ref(), cache);
         for f in &loaded {
             for p in &f.problems {
                 if p.is_error() {
@@ -718,7 +718,8 @@ impl Session {
         if !errors.is_empty() {
             return Err(input(errors, Vec::new()));
         }
-        let loaded = pipeline::render_files(fresh, &self.config, &mut self.cache);
+        let loaded =
+            pipeline::render_files(fresh, &self.config, Some(&self.catalog), &mut self.cache);
         let mut warnings = Vec::new();
         for p in loaded.iter().flat_map(|f| &f.problems) {
             if p.is_error() {

@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod check;
+pub mod describe;
 pub mod diagnostic;
 pub mod geom;
 pub mod graph;
@@ -22,10 +23,9 @@ pub use parse::{MAX_LABEL_CHARS, Parsed, parse};
 
 pub use layout::{Layout, layout};
 
-/// The default accessible title: the lanes, in order.
+/// The default accessible title in English: the lanes, in order.
 pub fn default_title(diagram: &Diagram) -> String {
-    let lanes: Vec<&str> = diagram.lanes.iter().map(|l| l.label.as_str()).collect();
-    format!("Diagram: {}", lanes.join(", "))
+    describe::title(diagram, &describe::English)
 }
 
 /// Render a diagram that parsed without errors to a self-contained SVG.
@@ -38,6 +38,7 @@ pub fn render_svg(diagram: &Diagram, source: &str) -> String {
         source,
         &svg::Options {
             title: &title,
+            description: None,
             embed_style: true,
             decorative: false,
         },

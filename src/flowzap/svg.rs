@@ -10,6 +10,7 @@
 //! colours for renderers without CSS.
 
 use super::ast::{Diagram, Shape};
+use super::describe;
 use super::geom::Point;
 use super::layout::{Layout, TextLine};
 use super::text::FONT_STACK;
@@ -118,6 +119,9 @@ pub fn stylesheet() -> String {
 pub struct Options<'a> {
     /// Names the diagram for assistive technology.
     pub title: &'a str,
+    /// The diagram told as text for assistive technology, in the reader's
+    /// language (see [`super::describe`]); `None` for the built-in English.
+    pub description: Option<&'a str>,
     /// Embed [`stylesheet`] in the SVG (true for a standalone file; a site
     /// that links the stylesheet once per page passes false).
     pub embed_style: bool,
@@ -146,7 +150,15 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
             r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" role="img" aria-labelledby="{p}-{h}-t {p}-{h}-d" font-family="{font}" font-size="14">"#
         );
         let _ = write!(s, r#"<title id="{p}-{h}-t">{}</title>"#, Esc(title));
-        let _ = write!(s, r#"<desc id="{p}-{h}-d">{}</desc>"#, Esc(&describe(d)));
+        let english;
+        let desc = match opts.description {
+            Some(text) => text,
+            None => {
+                english = describe::description(d, &describe::English);
+                &english
+            }
+        };
+        let _ = write!(s, r#"<desc id="{p}-{h}-d">{}</desc>"#, Esc(desc));
     }
     if opts.embed_style {
         s.push_str("<style>@supports (color:var(--fz-x)){");
@@ -429,64 +441,6 @@ impl std::fmt::Display for PathD<'_> {
 /// -1, 0 or 1 (`f32::signum` says 1 for 0).
 fn sign(v: f32) -> f32 {
     if v.abs() < 1e-3 { 0.0 } else { v.signum() }
-}
-
-/// The diagram told as text, for screen readers: lanes with their steps,
-/// then every connection with its label.
-pub fn describe(d: &Diagram) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "Swimlane diagram with {} lane{}. ",
-        d.lanes.len(),
-        if d.lanes.len() == 1 { "" } else { "s" }
-    );
-    for (li, lane) in d.lanes.iter().enumerate() {
-        let steps: Vec<String> = d
-            .nodes
-            .iter()
-            .filter(|n| n.lane == li)
-            .map(|n| {
-                let kind = match n.shape {
-                    Shape::Circle => "event",
-                    Shape::Rectangle => "step",
-                    Shape::Diamond => "decision",
-                    Shape::Taskbox => "task",
-                };
-                format!("{} ({kind})", n.display_label())
-            })
-            .collect();
-        let _ = write!(
-            out,
-            "Lane {}: {}. ",
-            lane.label,
-            if steps.is_empty() {
-                "empty".to_string()
-            } else {
-                steps.join(", ")
-            }
-        );
-    }
-    for e in &d.edges {
-        let (a, b) = (&d.nodes[e.from], &d.nodes[e.to]);
-        let _ = write!(out, "{} leads to {}", a.display_label(), b.display_label());
-        if a.lane != b.lane {
-            let _ = write!(out, " in {}", d.lanes[b.lane].label);
-        }
-        if let Some(label) = &e.label {
-            let _ = write!(out, " ({label})");
-        }
-        out.push_str(". ");
-    }
-    for lp in &d.loops {
-        let names: Vec<&str> = lp
-            .nodes
-            .iter()
-            .map(|&n| d.nodes[n].display_label())
-            .collect();
-        let _ = write!(out, "Loop, {}: {}. ", lp.text, names.join(", "));
-    }
-    out.trim_end().to_string()
 }
 
 #[cfg(test)]
