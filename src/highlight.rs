@@ -1,7 +1,10 @@
 //! Syntax highlighting of fenced code with syntect, into CSS classes (`z-…`)
 //! so one light and one dark stylesheet style every page.
 //!
-//! The syntax and theme sets load once per process, on first use.
+//! The syntaxes are syntect's defaults plus the ones `two-face` adds from
+//! bat (TOML, TypeScript, Dockerfile, SCSS, Kotlin, Swift, INI, Nix, Zig…),
+//! since a docs site shows configuration files as often as code. The syntax
+//! and theme sets load once per process, on first use.
 
 use std::sync::OnceLock;
 use syntect::highlighting::ThemeSet;
@@ -14,7 +17,7 @@ const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "z-" };
 
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
-    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+    SET.get_or_init(two_face::syntax::extra_newlines)
 }
 
 fn themes() -> &'static ThemeSet {
@@ -204,6 +207,23 @@ mod tests {
         let html = code_block("rust", "fn main() {}\n");
         assert!(html.contains("class=\"z-"), "{html}");
         assert!(html.starts_with("<pre class=\"code\" data-lang=\"rust\"><code>"));
+    }
+
+    /// The languages of a docs site's configuration snippets, which
+    /// syntect's own set lacks.
+    #[test]
+    fn config_languages_get_classes() {
+        for (lang, code) in [
+            ("toml", "[markdown]\ntables = true\n"),
+            ("yaml", "title: Hello\n"),
+            ("ts", "const x: number = 1;\n"),
+            ("dockerfile", "FROM debian\n"),
+        ] {
+            let html = code_block(lang, code);
+            assert!(html.contains("class=\"z-"), "{lang}: {html}");
+            // The block ends with a newline after `</pre>`.
+            assert_eq!(text_of(&html), format!("{code}\n"), "{lang}");
+        }
     }
 
     #[test]
