@@ -119,8 +119,8 @@ fn corpus_tidiness_budget() {
     );
     assert!(bends <= BENDS_BUDGET, "bends {bends} > {BENDS_BUDGET}");
 }
-const CROSSINGS_BUDGET: usize = 81;
-const BENDS_BUDGET: usize = 266;
+const CROSSINGS_BUDGET: usize = 67;
+const BENDS_BUDGET: usize = 258;
 
 #[test]
 fn stress_diagram_renders_without_defects() {

@@ -503,14 +503,18 @@ fn stack_conflicts(
                 if members.contains(&other) {
                     continue;
                 }
-                if side == Handle::Top && r > 0 {
-                    out.push((by_row[r - 1], v, 1));
-                    break 'member;
-                }
-                if side == Handle::Bottom && r < last {
-                    out.push((by_row[r + 1], v, 1));
-                    break 'member;
-                }
+                // Move the node right of the neighbour in its way; where the
+                // node cannot move (its other connectors hold it, so the
+                // ranking drops that constraint as a cycle), move the
+                // neighbour right of it instead.
+                let neighbour = match side {
+                    Handle::Top if r > 0 => by_row[r - 1],
+                    Handle::Bottom if r < last => by_row[r + 1],
+                    _ => continue,
+                };
+                out.push((neighbour, v, 1));
+                out.push((v, neighbour, 1));
+                break 'member;
             }
         }
     }
