@@ -14,6 +14,7 @@ fn main() {
         .collect();
     files.sort();
     let (mut crossings, mut bends, mut area, mut defects, mut on_frames) = (0, 0, 0.0, 0, 0);
+    let mut close = 0;
     for path in files {
         let src = std::fs::read_to_string(&path).unwrap_or_default();
         let parsed = flowzap::parse(&src);
@@ -25,12 +26,13 @@ fn main() {
         let took = t.elapsed();
         let report = flowzap::check::check(&parsed.diagram, &layout);
         println!(
-            "{:45} {:>5} crossings {:>3} bends {:>4} area {:>8.0}  {:?}",
+            "{:45} {:>5} crossings {:>3} bends {:>4} area {:>8.0} close {:>2}  {:?}",
             path.file_name().unwrap_or_default().to_string_lossy(),
             report.defects.len(),
             report.crossings,
             report.bends,
             report.area,
+            report.close_parallels,
             took
         );
         for d in &report.defects {
@@ -41,9 +43,10 @@ fn main() {
         area += report.area;
         defects += report.defects.len();
         on_frames += report.labels_on_frames;
+        close += report.close_parallels;
     }
     println!(
         "total: {defects} defects, {crossings} crossings, {bends} bends, area {area:.0}, \
-         {on_frames} edge labels on loop frames"
+         {on_frames} edge labels on loop frames, {close} close parallels"
     );
 }

@@ -17,7 +17,16 @@ pub struct Report {
     /// piece of it: counted, not a defect, since a connector running along
     /// the frame may leave no other place.
     pub labels_on_frames: usize,
+    /// Pairs of unrelated connectors' segments that run side by side closer
+    /// than [`CLOSE`] for more than [`CLOSE_RUN`]: legal, but hard to tell
+    /// apart, and a label pill on one hides the other.
+    pub close_parallels: usize,
 }
+
+/// Closer than the router's own track spacing.
+pub const CLOSE: f32 = 6.0;
+/// Longer than a jog.
+pub const CLOSE_RUN: f32 = 12.0;
 
 impl Report {
     pub fn is_clean(&self) -> bool {
@@ -134,10 +143,17 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
         // Shared segments and crossings with later edges.
         for (fi, f) in d.edges.iter().enumerate().skip(ei + 1) {
             let related = e.from == f.from || e.to == f.to || e.from == f.to || e.to == f.from;
-            for s in segs {
-                for t in &all_segs[fi] {
+            let others = &all_segs[fi];
+            for (si, s) in segs.iter().enumerate() {
+                for (ti, t) in others.iter().enumerate() {
                     if s.crosses(t) {
                         r.crossings += 1;
+                    }
+                    // Connectors meeting at a node may dock side by side;
+                    // away from their stubs they should keep apart too.
+                    let stub = si == 0 || si + 1 == segs.len() || ti == 0 || ti + 1 == others.len();
+                    if (!related || !stub) && s.alongside(t, CLOSE) > CLOSE_RUN {
+                        r.close_parallels += 1;
                     }
                     if !related && s.overlap(t) > 1.0 {
                         defects.push(format!(

@@ -149,6 +149,31 @@ impl Seg {
         }
     }
 
+    /// How far two parallel segments on distinct lines less than `within`
+    /// apart run side by side (0 when they are not parallel, share a line,
+    /// or do not run alongside each other).
+    pub fn alongside(&self, o: &Seg, within: f32) -> f32 {
+        let (gap, a, b) = if self.is_horizontal() && o.is_horizontal() {
+            (
+                (self.a.y - o.a.y).abs(),
+                (self.a.x, self.b.x),
+                (o.a.x, o.b.x),
+            )
+        } else if self.is_vertical() && o.is_vertical() {
+            (
+                (self.a.x - o.a.x).abs(),
+                (self.a.y, self.b.y),
+                (o.a.y, o.b.y),
+            )
+        } else {
+            return 0.0;
+        };
+        if gap < 0.5 || gap >= within {
+            return 0.0;
+        }
+        (a.0.max(a.1).min(b.0.max(b.1)) - a.0.min(a.1).max(b.0.min(b.1))).max(0.0)
+    }
+
     /// True when a horizontal and a vertical segment cross at a point strictly
     /// inside both.
     pub fn crosses(&self, o: &Seg) -> bool {
@@ -204,5 +229,20 @@ mod tests {
         };
         assert_eq!(h.overlap(&h2), 2.0);
         assert_eq!(h.overlap(&v), 0.0);
+        let seg = |x0, y0, x1, y1| Seg {
+            a: Point::new(x0, y0),
+            b: Point::new(x1, y1),
+        };
+        // Beside it, 4 px below, running back over 6 px of it.
+        assert_eq!(h.alongside(&seg(16.0, 9.0, 4.0, 9.0), 6.0), 6.0);
+        assert_eq!(v.alongside(&seg(1.0, 2.0, 1.0, 4.0), 6.0), 2.0);
+        assert_eq!(h.alongside(&h2, 6.0), 0.0, "on its line is overlap");
+        assert_eq!(h.alongside(&seg(0.0, 11.0, 10.0, 11.0), 6.0), 0.0, "far");
+        assert_eq!(h.alongside(&v, 6.0), 0.0, "not parallel");
+        assert_eq!(
+            h.alongside(&seg(11.0, 7.0, 15.0, 7.0), 6.0),
+            0.0,
+            "not level"
+        );
     }
 }

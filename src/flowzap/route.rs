@@ -33,6 +33,10 @@ const BEND: f32 = 30.0;
 const BEND8: u32 = (BEND * 8.0) as u32;
 const CROSS: f32 = 50.0;
 const OVERLAP: f32 = 4000.0;
+/// Running beside another connector closer than this (but not on its line)
+/// costs [`NEAR_PER_PX`] per pixel of the run.
+const NEAR: f32 = 6.0;
+const NEAR_PER_PX: f32 = 0.5;
 /// Spacing of parallel tracks in a channel.
 const TRACK: f32 = 8.0;
 /// The search's estimate is weighted by 5/4: it takes far fewer steps
@@ -265,6 +269,10 @@ fn path_cost(points: &[Point], others: &[Placed], me: usize) -> (f32, bool) {
                 cost += OVERLAP + ov * 10.0;
                 tangled = true;
             }
+            let near = s.alongside(o, NEAR);
+            if near > 0.5 {
+                cost += near * NEAR_PER_PX;
+            }
         }
     }
     (cost + BEND * points.len().saturating_sub(2) as f32, tangled)
@@ -468,10 +476,11 @@ impl Grid {
         // The same work for either axis: `along` are the lines across the
         // segment's direction (x for a horizontal one), `across` the others;
         // `run` holds the grid edges parallel to it, `cross` those across.
-        let (along, across, run, cross, at, from, to) = if o.is_horizontal() {
+        let (along, across, shared, run, cross, at, from, to) = if o.is_horizontal() {
             (
                 &self.xs,
                 &self.ys,
+                &self.y_shared,
                 &mut self.h,
                 &mut self.v,
                 o.a.y,
@@ -482,6 +491,7 @@ impl Grid {
             (
                 &self.ys,
                 &self.xs,
+                &self.x_shared,
                 &mut self.v,
                 &mut self.h,
                 o.a.x,
@@ -508,6 +518,22 @@ impl Grid {
                         &mut run[line * along.len() + gap],
                         eighths(OVERLAP + ov * 10.0),
                     );
+                }
+            }
+        }
+        // Running close beside it, on a channel line less than a track away:
+        // legal, but the two are hard to tell apart and a label on one hides
+        // the other, so it costs by the length. A connector's own stub line
+        // is exempt: ports crowded on one side leave it no choice.
+        let (first, last) = (
+            across.partition_point(|&v| v <= at - NEAR),
+            across.partition_point(|&v| v < at + NEAR),
+        );
+        for k in (first..last).filter(|&k| shared[k] && (across[k] - at).abs() >= 0.5) {
+            for gap in gaps(along, lo + 0.5, hi - 0.5) {
+                let ov = along[gap + 1].min(hi) - along[gap].max(lo);
+                if ov > 0.5 {
+                    bump(&mut run[k * along.len() + gap], eighths(ov * NEAR_PER_PX));
                 }
             }
         }
