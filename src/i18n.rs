@@ -259,37 +259,67 @@ impl Catalog {
     /// far, one per language and message, sorted.
     pub fn report(&self) -> Vec<Error> {
         let problems = self.problems.lock().unwrap_or_else(PoisonError::into_inner);
-        problems
-            .iter()
-            .map(|(lang, key, problem)| {
-                let file = format!("{I18N_DIR}/{lang}.ftl");
-                match problem {
-                    Problem::FellBack => Error::warning(format!(
-                        "message `{key}` is missing; used the `{}` text",
-                        self.default
-                    ))
-                    .in_file(file),
-                    Problem::BuiltIn => Error::warning(format!(
-                        "message `{key}` is missing; used zapdoc's built-in English text"
-                    ))
-                    .in_file(file),
-                    Problem::Missing if lang == &self.default => {
-                        Error::warning(format!("message `{key}` is missing; shown as its key"))
-                            .in_file(file)
-                    }
-                    Problem::Missing => Error::warning(format!(
-                        "message `{key}` is missing here and in `{}`; shown as its key",
-                        self.default
-                    ))
-                    .in_file(file),
-                    Problem::Format(reason) => {
-                        Error::warning(format!("message `{key}`: {reason}")).in_file(file)
-                    }
+        let mut out = Vec::new();
+        // Diagram wording a language lacks is one warning, not one per
+        // message: it is one thing to translate.
+        let mut wording: BTreeMap<(&str, &Problem), Vec<&str>> = BTreeMap::new();
+        for (lang, key, problem) in problems.iter() {
+            let file = format!("{I18N_DIR}/{lang}.ftl");
+            let fallback = matches!(problem, Problem::FellBack | Problem::BuiltIn);
+            if fallback && key.starts_with(DIAGRAM_PREFIX) {
+                wording.entry((lang, problem)).or_default().push(key);
+                continue;
+            }
+            out.push(match problem {
+                Problem::FellBack => Error::warning(format!(
+                    "message `{key}` is missing; used the `{}` text",
+                    self.default
+                ))
+                .in_file(file),
+                Problem::BuiltIn => Error::warning(format!(
+                    "message `{key}` is missing; used zapdoc's built-in English text"
+                ))
+                .in_file(file),
+                Problem::Missing if lang == &self.default => {
+                    Error::warning(format!("message `{key}` is missing; shown as its key"))
+                        .in_file(file)
                 }
-            })
-            .collect()
+                Problem::Missing => Error::warning(format!(
+                    "message `{key}` is missing here and in `{}`; shown as its key",
+                    self.default
+                ))
+                .in_file(file),
+                Problem::Format(reason) => {
+                    Error::warning(format!("message `{key}`: {reason}")).in_file(file)
+                }
+            });
+        }
+        for ((lang, problem), keys) in wording {
+            let from = match problem {
+                Problem::FellBack => format!("the `{}` text", self.default),
+                _ => "zapdoc's built-in English text".to_string(),
+            };
+            let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            out.push(
+                Error::warning(format!(
+                    "{} message(s) for diagram descriptions missing ({}); diagrams on `{lang}` \
+                     pages are described with {from}",
+                    keys.len(),
+                    keys.join(", ")
+                ))
+                .in_file(format!("{I18N_DIR}/{lang}.ftl"))
+                .with_hint(
+                    "screen readers read these descriptions; define the messages in this file \
+                     (the docs' Configuration page lists them)",
+                ),
+            );
+        }
+        out
     }
 }
+
+/// The messages diagram descriptions are worded from.
+const DIAGRAM_PREFIX: &str = "diagram-";
 
 /// The accessible wording of diagrams in one language, from the catalog's
 /// `diagram-*` messages.
@@ -478,10 +508,12 @@ mod tests {
             description(&parsed.diagram, &English)
         );
         let report = c.report();
-        assert!(!report.is_empty());
-        assert!(report.iter().all(|e| !e.is_error()
-            && e.path() == Some("i18n/de.ftl")
-            && e.render(false).contains("built-in English")));
+        assert_eq!(report.len(), 1, "one warning for the wording: {report:?}");
+        let text = report[0].render(false);
+        assert!(!report[0].is_error());
+        assert_eq!(report[0].path(), Some("i18n/de.ftl"));
+        assert!(text.contains("built-in English"), "{text}");
+        assert!(text.contains("`diagram-summary`"), "{text}");
     }
 
     #[test]
