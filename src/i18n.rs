@@ -126,12 +126,7 @@ impl Catalog {
     ) -> Result<Catalog, Vec<Error>> {
         let mut errors = Vec::new();
         let mut bundles = BTreeMap::new();
-        let fingerprint = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            (default, &sources).hash(&mut h);
-            h.finish()
-        };
+        let fingerprint = crate::util::hash_of((default, &sources));
         for (lang, display, text) in sources {
             let shared: Arc<str> = Arc::from(text.as_str());
             let langid = match lang.parse::<unic_langid::LanguageIdentifier>() {

@@ -1,5 +1,14 @@
 //! Small helpers shared by several modules.
 
+/// A hash of `value`, for fingerprints that tell whether an input changed
+/// within one process (not stable across Rust versions).
+pub(crate) fn hash_of(value: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
 /// An I/O error as a short human reason, without the OS error number.
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind;

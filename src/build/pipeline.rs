@@ -205,11 +205,7 @@ pub(crate) struct LoadedFile {
     pub problems: Vec<Error>,
 }
 
-pub(crate) fn hash_of(value: impl Hash) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
-}
+pub(crate) use crate::util::hash_of;
 
 /// Render the Markdown of `files` and their diagrams (through `cache`), in
 /// parallel.

@@ -17,9 +17,10 @@ pub struct Report {
     /// piece of it: counted, not a defect, since a connector running along
     /// the frame may leave no other place.
     pub labels_on_frames: usize,
-    /// Pairs of unrelated connectors' segments that run side by side closer
-    /// than [`CLOSE`] for more than [`CLOSE_RUN`]: legal, but hard to tell
-    /// apart, and a label pill on one hides the other.
+    /// Pairs of two connectors' segments that run side by side closer than
+    /// [`CLOSE`] for more than [`CLOSE_RUN`] (stubs of connectors sharing a
+    /// node left out): legal, but hard to tell apart, and a label pill on
+    /// one hides the other.
     pub close_parallels: usize,
 }
 

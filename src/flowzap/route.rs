@@ -508,32 +508,24 @@ impl Grid {
                 *c = c.wrapping_add_signed(delta);
             }
         };
-        // Running along it: the parallel grid edges on its own line.
+        // Running along it: on its own line, where it costs dearly, and on
+        // channel lines less than a track away, where it costs by the
+        // length: legal, but the two are hard to tell apart and a label on
+        // one hides the other. A connector's own stub line is exempt from
+        // the second: ports crowded on one side leave it no choice.
         let line = find(across, at);
-        if let Some(line) = line {
+        let beside =
+            across.partition_point(|&v| v <= at - NEAR)..across.partition_point(|&v| v < at + NEAR);
+        let beside = beside.filter(|&k| shared[k] && (across[k] - at).abs() >= 0.5);
+        let runs = line.map(|k| (k, OVERLAP, 10.0)).into_iter();
+        for (k, fixed, per_px) in runs.chain(beside.map(|k| (k, 0.0, NEAR_PER_PX))) {
             for gap in gaps(along, lo + 0.5, hi - 0.5) {
                 let ov = along[gap + 1].min(hi) - along[gap].max(lo);
                 if ov > 0.5 {
                     bump(
-                        &mut run[line * along.len() + gap],
-                        eighths(OVERLAP + ov * 10.0),
+                        &mut run[k * along.len() + gap],
+                        eighths(fixed + ov * per_px),
                     );
-                }
-            }
-        }
-        // Running close beside it, on a channel line less than a track away:
-        // legal, but the two are hard to tell apart and a label on one hides
-        // the other, so it costs by the length. A connector's own stub line
-        // is exempt: ports crowded on one side leave it no choice.
-        let (first, last) = (
-            across.partition_point(|&v| v <= at - NEAR),
-            across.partition_point(|&v| v < at + NEAR),
-        );
-        for k in (first..last).filter(|&k| shared[k] && (across[k] - at).abs() >= 0.5) {
-            for gap in gaps(along, lo + 0.5, hi - 0.5) {
-                let ov = along[gap + 1].min(hi) - along[gap].max(lo);
-                if ov > 0.5 {
-                    bump(&mut run[k * along.len() + gap], eighths(ov * NEAR_PER_PX));
                 }
             }
         }
