@@ -51,6 +51,8 @@ pub struct Options {
     pub deny_warnings: bool,
     /// Show a progress bar (on a terminal).
     pub progress: bool,
+    /// Replace an output folder that holds files zapdoc did not write.
+    pub force: bool,
 }
 
 impl Options {
@@ -63,6 +65,7 @@ impl Options {
             base_url: None,
             deny_warnings: false,
             progress: false,
+            force: false,
         }
     }
 }
@@ -83,6 +86,8 @@ pub struct Summary {
     pub files: usize,
     pub drafts_skipped: usize,
     pub output: PathBuf,
+    /// How the new site replaced the output folder.
+    pub mode: crate::output::Mode,
     pub elapsed: Duration,
     /// Wall time of each stage, in order.
     pub timings: Vec<(&'static str, Duration)>,
@@ -132,5 +137,19 @@ pub(crate) fn input(mut errors: Vec<Error>, mut warnings: Vec<Error>) -> Failure
 /// Build the site described by `opts`: load it ([`Session::open`]) and
 /// write it ([`Session::write_all`]).
 pub fn build(opts: &Options) -> Result<Summary, Failure> {
+    // Refuse a folder zapdoc must not replace before any work is done.
+    crate::output::check(&opts.root, &output_dir(opts), opts.force).map_err(Failure::Other)?;
     Session::open(opts)?.write_all()
+}
+
+/// The output folder `opts` asks for: `--output`, else `output_dir` of
+/// `site.toml` (`public` when that cannot be read) under the root.
+pub fn output_dir(opts: &Options) -> PathBuf {
+    if let Some(o) = &opts.output {
+        return o.clone();
+    }
+    let dir = crate::config::Config::load(&opts.root)
+        .map(|c| c.output_dir)
+        .unwrap_or_else(|_| "public".to_string());
+    opts.root.join(dir)
 }

@@ -48,6 +48,10 @@ struct ServeArgs {
     /// The address to listen on; loopback unless you mean to share the site.
     #[arg(short, long, default_value = "127.0.0.1")]
     interface: std::net::IpAddr,
+    /// Replace the output folder even if it holds files zapdoc did not
+    /// write (never the site's own sources).
+    #[arg(long)]
+    force: bool,
     /// Include pages marked `draft = true`.
     #[arg(long)]
     drafts: bool,
@@ -92,6 +96,10 @@ struct BuildArgs {
     /// Output directory (default: `output_dir` of site.toml, under the root).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Replace the output folder even if it holds files zapdoc did not
+    /// write (never the site's own sources).
+    #[arg(long)]
+    force: bool,
     /// Include pages marked `draft = true`.
     #[arg(long)]
     drafts: bool,
@@ -203,6 +211,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
         base_url: args.base_url.clone(),
         deny_warnings: args.deny_warnings,
         progress: color,
+        force: args.force,
     };
     let mut stderr = std::io::stderr().lock();
     match crate::build::build(&opts) {
@@ -222,7 +231,7 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
             };
             let _ = writeln!(
                 stderr,
-                "Built {} pages, {} sections and {} category pages in {} languages, {} diagrams ({} distinct), {} files, {} warning(s){drafts} in {} ms → {}",
+                "Built {} pages, {} sections and {} category pages in {} languages, {} diagrams ({} distinct), {} files, {} warning(s){drafts} in {} ms → {}{}",
                 s.pages,
                 s.sections,
                 s.category_pages,
@@ -232,7 +241,11 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
                 s.files,
                 s.warnings.len(),
                 s.elapsed.as_millis(),
-                s.output.display()
+                s.output.display(),
+                match s.mode {
+                    crate::output::Mode::Renamed => String::new(),
+                    m => format!(" ({})", m.describe()),
+                }
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -257,6 +270,7 @@ fn serve(args: &ServeArgs) -> Result<ExitCode, Failure> {
     let mut opts = crate::serve::ServeOptions::new(&args.root);
     opts.build.output = args.output.clone();
     opts.build.drafts = args.drafts;
+    opts.build.force = args.force;
     opts.build.base_url = args.base_url.clone();
     opts.build.progress = color;
     opts.port = args.port;
@@ -333,7 +347,7 @@ fn read_input(path: &PathBuf) -> Result<(String, String), Failure> {
                 e.utf8_error().valid_up_to()
             ))
         })?;
-        return Ok(("<stdin>".to_string(), text));
+        return Ok(("<stdin>".to_string(), strip_bom(text)));
     }
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
@@ -348,7 +362,16 @@ fn read_input(path: &PathBuf) -> Result<(String, String), Failure> {
             e.utf8_error().valid_up_to()
         ))
     })?;
-    Ok((name, text))
+    Ok((name, strip_bom(text)))
+}
+
+/// Drop a leading UTF-8 byte-order mark (Windows editors write one): it is
+/// not text, and would shift every column of line 1.
+fn strip_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
 }
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {

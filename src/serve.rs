@@ -184,6 +184,8 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
         .local_addr()
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
 
+    // The output folder must be zapdoc's before anything is served from it.
+    crate::output::check(&opts.build.root, &crate::build::output_dir(&opts.build), opts.build.force)?;
     // The first build; a failure is shown, not fatal: a fix rebuilds.
     let started = Instant::now();
     let (session, first_error, output) = match Session::open(&opts.build) {
@@ -207,7 +209,7 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
         },
         Err(Failure::Other(m)) => return Err(m),
         Err(f) => {
-            let out = output_dir_of(&opts.build);
+            let out = crate::build::output_dir(&opts.build);
             (None, Some(render_failure(&f, false).replace('\r', "")), out)
         }
     };
@@ -296,16 +298,6 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
         events: Some(events_tx),
         _watcher: Some(watcher),
     })
-}
-
-fn output_dir_of(opts: &Options) -> PathBuf {
-    if let Some(o) = &opts.output {
-        return o.clone();
-    }
-    let dir = crate::config::Config::load(&opts.root)
-        .map(|c| c.output_dir)
-        .unwrap_or_else(|_| "public".to_string());
-    opts.root.join(dir)
 }
 
 /// Watch the site's sources; each batch of changed paths goes to `tx`.

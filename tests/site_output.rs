@@ -283,3 +283,112 @@ fn the_bundled_site_builds_in_every_language() {
         }
     }
 }
+
+/// Every file under the site root (the output excluded), to show a refused
+/// build touched nothing.
+fn sources(site: &TestSite) -> Vec<(String, Vec<u8>)> {
+    snapshot(site.root())
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("public/") && !p.starts_with("public."))
+        .collect()
+}
+
+#[test]
+fn an_output_inside_the_sources_is_refused_and_nothing_is_lost() {
+    let site = multilingual_site();
+    let before = sources(&site);
+    assert!(before.iter().any(|(p, _)| p.starts_with("content/")));
+    for (output, why) in [
+        ("content", "inside the site's `content/`"),
+        ("content/templates", "inside the site's `content/`"),
+        ("themes", "inside the site's `themes/`"),
+        (".", "holds the site's own sources"),
+        ("..", "holds the site's own sources"),
+    ] {
+        for force in [false, true] {
+            let dest = site.root().join(output);
+            let mut args = vec!["--output", dest.to_str().unwrap()];
+            if force {
+                args.push("--force");
+            }
+            let out = site.run(&args);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{output}: {err}");
+            assert!(err.contains(why), "{output}: {err}");
+            assert!(err.contains("help:"), "{err}");
+            assert_eq!(sources(&site), before, "{output} --force={force}");
+        }
+    }
+    // The same refusal through site.toml's `output_dir`.
+    site.write(
+        "site.toml",
+        &format!("output_dir = \"content\"\n{}", common::SITE_TOML),
+    );
+    let before = sources(&site);
+    let out = site.run(&[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(sources(&site), before);
+}
+
+#[test]
+fn an_unmarked_folder_is_replaced_only_with_force() {
+    let site = multilingual_site();
+    let docs = site.root().join("docs");
+    std::fs::create_dir_all(docs.join("notes")).unwrap();
+    std::fs::write(docs.join("notes/plan.txt"), "my plan").unwrap();
+    std::fs::write(docs.join("README"), "mine").unwrap();
+    let out = site.run(&["--output", docs.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("holds 2 entries that zapdoc did not write"),
+        "{err}"
+    );
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(docs.join("notes/plan.txt")).unwrap(),
+        "my plan"
+    );
+    assert_eq!(std::fs::read_to_string(docs.join("README")).unwrap(), "mine");
+
+    // --force takes the folder over; from then on it is zapdoc's.
+    let out = site.run(&["--output", docs.to_str().unwrap(), "--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!docs.join("README").exists());
+    assert!(docs.join("zh/templates/alpha/index.html").exists());
+    assert!(docs.join(zapdoc::output::MARKER).is_file());
+    let out = site.run(&["--output", docs.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn an_empty_or_missing_folder_needs_no_force() {
+    let site = multilingual_site();
+    let empty = site.root().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = site.run(&["--output", empty.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(empty.join("index.html").exists());
+    let out = site.run(&["--output", site.root().join("new/site").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn staging_folders_of_interrupted_builds_are_removed() {
+    let site = multilingual_site();
+    site.build_ok();
+    // A pid above Linux's maximum (2^22) belongs to no running process.
+    let tmp = site.root().join("public.zapdoc-tmp-99999999");
+    let old = site.root().join("public.zapdoc-old-99999998");
+    let other = site.root().join("public-backup");
+    for d in [&tmp, &old, &other] {
+        std::fs::create_dir_all(d.join("a")).unwrap();
+        std::fs::write(d.join("a/index.html"), "half").unwrap();
+    }
+    site.build_ok();
+    if cfg!(target_os = "linux") {
+        assert!(!tmp.exists() && !old.exists());
+    }
+    assert!(other.join("a/index.html").exists(), "not ours: kept");
+    assert!(site.exists("index.html"));
+}

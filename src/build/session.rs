@@ -339,7 +339,8 @@ impl Session {
         let Some(renderer) = &self.renderer else {
             return Err(Failure::Other("the site is not loaded".to_string()));
         };
-        let staging = Staging::new(&self.out_dir).map_err(Failure::Other)?;
+        let staging = Staging::new(&self.out_dir, &self.opts.root, self.opts.force)
+            .map_err(Failure::Other)?;
         let jobs = pipeline::jobs(&site);
         let bar = progress_bar(self.opts.progress, jobs.len());
         let results: Vec<Result<(String, Made), Error>> = jobs
@@ -407,7 +408,7 @@ impl Session {
         if !errors.is_empty() || (self.opts.deny_warnings && !warnings.is_empty()) {
             return Err(input(errors, warnings));
         }
-        staging.commit().map_err(Failure::Other)?;
+        let mode = staging.commit().map_err(Failure::Other)?;
         timings.lap("commit");
         self.made = made;
         self.generated = generated;
@@ -426,6 +427,7 @@ impl Session {
             files: files_written,
             drafts_skipped: self.drafts_skipped,
             output: self.out_dir.clone(),
+            mode,
             elapsed: self.started.elapsed(),
             timings: all_timings,
             warnings,

@@ -14,11 +14,46 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// A staging directory beside the final output directory.
+mod guard;
+
+pub use guard::MARKER;
+
+/// Refuse an output folder zapdoc must not write into: one that is, holds
+/// or lies inside the site's sources, or (without `force`) a folder of
+/// files zapdoc did not write. [`Staging::new`] checks this itself;
+/// `zapdoc serve` checks it before serving the folder.
+pub fn check(root: &Path, dest: &Path, force: bool) -> Result<(), String> {
+    guard::check(root, dest, force)
+}
+
+/// How a finished build was put in place of the output folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The staging folder was renamed over the output folder: readers see
+    /// the old site or the new one, never a mix.
+    Renamed,
+    /// The output folder cannot be renamed (a mount point, such as a Docker
+    /// volume): its entries were swapped for the new ones, one rename each.
+    InPlace,
+}
+
+impl Mode {
+    /// How the mode reads in a summary line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Mode::Renamed => "replaced whole",
+            Mode::InPlace => "replaced entry by entry: the folder cannot be renamed (a mount point?)",
+        }
+    }
+}
+
+/// A staging directory beside the final output directory (or inside it,
+/// when the output is a mount point and cannot be renamed).
 #[derive(Debug)]
 pub struct Staging {
     tmp: PathBuf,
     dest: PathBuf,
+    mode: Mode,
     committed: bool,
 }
 
@@ -37,28 +72,70 @@ fn sibling(dest: &Path, tag: &str) -> PathBuf {
     dest.with_file_name(format!("{name}.zapdoc-{tag}-{}", std::process::id()))
 }
 
+/// A staging name inside the output folder itself (for [`Mode::InPlace`]).
+fn inner(dest: &Path, tag: &str) -> PathBuf {
+    dest.join(format!(".zapdoc-{tag}-{}", std::process::id()))
+}
+
+/// Whether `dest` is the root of a mounted file system (it cannot be
+/// renamed away then).
+fn is_mount_point(dest: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let real = guard::resolve(dest);
+        match (std::fs::metadata(&real), real.parent().map(std::fs::metadata)) {
+            (Ok(d), Some(Ok(p))) => d.is_dir() && d.dev() != p.dev(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dest;
+        false
+    }
+}
+
 impl Staging {
-    /// Create an empty staging directory beside `dest` (which need not exist).
-    pub fn new(dest: &Path) -> Result<Staging, String> {
-        if dest.file_name().is_none() {
+    /// Create an empty staging directory for the output folder `dest`
+    /// (which need not exist) of the site at `root`, after making sure the
+    /// folder is zapdoc's to replace (see [`guard`]); `force` takes over a
+    /// folder of other files. Staging folders of interrupted builds are
+    /// removed on the way.
+    pub fn new(dest: &Path, root: &Path, force: bool) -> Result<Staging, String> {
+        guard::check(root, dest, force)?;
+        let Some(name) = dest.file_name() else {
             return Err(format!(
                 "`{}` cannot be the output directory",
                 dest.display()
             ));
+        };
+        let parent = dest
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent).map_err(|e| io("create", parent, &e))?;
+        guard::remove_leftovers(parent, &name.to_string_lossy());
+        if dest.is_dir() {
+            guard::remove_leftovers(dest, "");
         }
-        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| io("create", parent, &e))?;
-        }
-        let tmp = sibling(dest, "tmp");
+        let (tmp, mode) = if is_mount_point(dest) {
+            (inner(dest, "tmp"), Mode::InPlace)
+        } else {
+            (sibling(dest, "tmp"), Mode::Renamed)
+        };
         if tmp.exists() {
             std::fs::remove_dir_all(&tmp).map_err(|e| io("remove", &tmp, &e))?;
         }
         std::fs::create_dir(&tmp).map_err(|e| io("create", &tmp, &e))?;
-        Ok(Staging {
+        let staging = Staging {
             tmp,
             dest: dest.to_path_buf(),
+            mode,
             committed: false,
-        })
+        };
+        staging.write(MARKER, guard::MARKER_TEXT.as_bytes())?;
+        Ok(staging)
     }
 
     /// The staging directory itself.
@@ -89,23 +166,7 @@ impl Staging {
     /// Copy the tree under `src` into the staging root; returns the number
     /// of files. Later copies overwrite earlier ones (site over theme).
     pub fn copy_tree(&self, src: &Path) -> Result<usize, String> {
-        let mut n = 0;
-        for entry in walkdir::WalkDir::new(src).sort_by_file_name() {
-            let entry = entry.map_err(|e| format!("cannot walk `{}`: {e}", src.display()))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(src)
-                .ok()
-                .and_then(|r| r.to_str())
-                .ok_or_else(|| format!("`{}`: file names must be UTF-8", entry.path().display()))?
-                .replace('\\', "/");
-            self.copy(entry.path(), &rel)?;
-            n += 1;
-        }
-        Ok(n)
+        copy_tree(src, &self.tmp)
     }
 
     fn path_of(&self, rel: &str) -> Result<PathBuf, String> {
@@ -115,16 +176,34 @@ impl Staging {
         Ok(self.tmp.join(rel))
     }
 
-    /// Put the staging directory in place of the output directory: the old
-    /// one is renamed away, the new one renamed in, then the old deleted.
-    pub fn commit(mut self) -> Result<(), String> {
+    /// Put the staging directory in place of the output directory. Renamed:
+    /// the old one is renamed away, the new one renamed in, then the old
+    /// deleted. When the output folder cannot be renamed (a mount point),
+    /// its entries are swapped instead ([`Mode::InPlace`]).
+    pub fn commit(mut self) -> Result<Mode, String> {
+        if self.mode == Mode::InPlace {
+            swap_entries(&self.dest, &self.tmp)?;
+            self.committed = true;
+            return Ok(Mode::InPlace);
+        }
         let old = sibling(&self.dest, "old");
         if old.exists() {
             std::fs::remove_dir_all(&old).map_err(|e| io("remove", &old, &e))?;
         }
         let had_old = self.dest.exists();
-        if had_old {
-            std::fs::rename(&self.dest, &old).map_err(|e| io("move away", &self.dest, &e))?;
+        if had_old && let Err(e) = std::fs::rename(&self.dest, &old) {
+            if !cannot_rename(&e) {
+                return Err(io("move away", &self.dest, &e));
+            }
+            // Found out only now (not a mount point we could see): copy the
+            // site into the folder, then swap entries there.
+            let inside = inner(&self.dest, "tmp");
+            copy_tree(&self.tmp, &inside)
+                .and_then(|_| swap_entries(&self.dest, &inside))
+                .inspect_err(|_| {
+                    let _ = std::fs::remove_dir_all(&inside);
+                })?;
+            return Ok(Mode::InPlace);
         }
         if let Err(e) = std::fs::rename(&self.tmp, &self.dest) {
             // Put the previous site back before giving up.
@@ -137,8 +216,85 @@ impl Staging {
         if had_old {
             std::fs::remove_dir_all(&old).map_err(|e| io("remove", &old, &e))?;
         }
-        Ok(())
+        Ok(Mode::Renamed)
     }
+}
+
+/// Errors that mean "this folder cannot be renamed", not "something broke".
+fn cannot_rename(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        e.kind(),
+        ErrorKind::ResourceBusy | ErrorKind::CrossesDevices
+    )
+}
+
+/// Copy the files under `src` into `dest` (created as needed).
+fn copy_tree(src: &Path, dest: &Path) -> Result<usize, String> {
+    let mut n = 0;
+    for entry in walkdir::WalkDir::new(src).sort_by_file_name() {
+        let entry = entry.map_err(|e| format!("cannot walk `{}`: {e}", src.display()))?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(src)
+            .map_err(|_| format!("`{}`: outside `{}`", entry.path().display(), src.display()))?;
+        if rel.to_str().is_none() {
+            return Err(format!(
+                "`{}`: file names must be UTF-8",
+                entry.path().display()
+            ));
+        }
+        let to = dest.join(rel);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io("create", parent, &e))?;
+        }
+        std::fs::copy(entry.path(), &to).map_err(|e| io("copy", entry.path(), &e))?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Replace the entries of `dest` with those of `fresh`, a folder inside
+/// it: the old entries are renamed into a sibling holding folder, the new
+/// ones renamed up, then the old ones deleted. Each step is a rename on
+/// one file system, so the folder is mixed only for that instant; on a
+/// failure the old entries are put back.
+fn swap_entries(dest: &Path, fresh: &Path) -> Result<(), String> {
+    let old = inner(dest, "old");
+    if old.exists() {
+        std::fs::remove_dir_all(&old).map_err(|e| io("remove", &old, &e))?;
+    }
+    std::fs::create_dir(&old).map_err(|e| io("create", &old, &e))?;
+    let names = |dir: &Path| -> Result<Vec<std::ffi::OsString>, String> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| io("read", dir, &e))?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .filter(|n| guard::leftover_pid(&n.to_string_lossy(), "").is_none())
+            .collect();
+        v.sort();
+        Ok(v)
+    };
+    let mut moved = Vec::new();
+    for name in names(dest)? {
+        if let Err(e) = std::fs::rename(dest.join(&name), old.join(&name)) {
+            for back in &moved {
+                let _ = std::fs::rename(old.join(back), dest.join(back));
+            }
+            let _ = std::fs::remove_dir(&old);
+            return Err(io("move away", &dest.join(&name), &e));
+        }
+        moved.push(name);
+    }
+    for name in names(fresh)? {
+        std::fs::rename(fresh.join(&name), dest.join(&name))
+            .map_err(|e| io("move into place", &dest.join(&name), &e))?;
+    }
+    let _ = std::fs::remove_dir(fresh);
+    std::fs::remove_dir_all(&old).map_err(|e| io("remove", &old, &e))
 }
 
 impl Drop for Staging {
@@ -271,19 +427,58 @@ mod tests {
         std::fs::create_dir(&dest).unwrap();
         std::fs::write(dest.join("old.html"), "old").unwrap();
 
-        let s = Staging::new(&dest).unwrap();
+        std::fs::write(dest.join(MARKER), "").unwrap();
+        let s = Staging::new(&dest, dir.path(), false).unwrap();
         s.write("a/index.html", b"new").unwrap();
         drop(s);
         assert!(dest.join("old.html").exists());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 
-        let s = Staging::new(&dest).unwrap();
+        let s = Staging::new(&dest, dir.path(), false).unwrap();
         s.write("a/index.html", b"new").unwrap();
         assert!(s.write("../x", b"").is_err());
-        s.commit().unwrap();
+        assert_eq!(s.commit().unwrap(), Mode::Renamed);
         assert!(!dest.join("old.html").exists());
+        assert!(dest.join(MARKER).is_file(), "the new site is marked");
         assert_eq!(std::fs::read(dest.join("a/index.html")).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_unmarked_folder_is_kept_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("docs");
+        std::fs::create_dir(&dest).unwrap();
+        std::fs::write(dest.join("mine.txt"), "keep").unwrap();
+        assert!(Staging::new(&dest, dir.path(), false).is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let s = Staging::new(&dest, dir.path(), true).unwrap();
+        s.write("index.html", b"new").unwrap();
+        s.commit().unwrap();
+        assert!(!dest.join("mine.txt").exists());
+        assert!(dest.join(MARKER).is_file());
+    }
+
+    #[test]
+    fn swapping_entries_replaces_the_folder_contents() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("public");
+        std::fs::create_dir_all(dest.join("old/deep")).unwrap();
+        std::fs::write(dest.join("old/deep/a.html"), "old").unwrap();
+        std::fs::write(dest.join("index.html"), "old").unwrap();
+        let fresh = inner(&dest, "tmp");
+        std::fs::create_dir_all(fresh.join("new")).unwrap();
+        std::fs::write(fresh.join("new/b.html"), "new").unwrap();
+        std::fs::write(fresh.join("index.html"), "new").unwrap();
+        swap_entries(&dest, &fresh).unwrap();
+        let mut names: Vec<_> = std::fs::read_dir(&dest)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["index.html", "new"]);
+        assert_eq!(std::fs::read(dest.join("index.html")).unwrap(), b"new");
+        assert_eq!(std::fs::read(dest.join("new/b.html")).unwrap(), b"new");
     }
 
     #[test]
