@@ -217,7 +217,11 @@ mod tests {
         let dir = site();
         let out = dir.path().join("public");
         std::fs::write(&out, "x").unwrap();
-        assert!(check(dir.path(), &out, true).unwrap_err().contains("is a file"));
+        assert!(
+            check(dir.path(), &out, true)
+                .unwrap_err()
+                .contains("is a file")
+        );
     }
 
     #[test]

@@ -42,7 +42,7 @@ impl Mode {
     pub fn describe(self) -> &'static str {
         match self {
             Mode::Renamed => "replaced whole",
-            Mode::InPlace => "replaced entry by entry: the folder cannot be renamed (a mount point?)",
+            Mode::InPlace => "filled entry by entry: it is a mount point and cannot be renamed",
         }
     }
 }
@@ -84,7 +84,10 @@ fn is_mount_point(dest: &Path) -> bool {
     {
         use std::os::unix::fs::MetadataExt;
         let real = guard::resolve(dest);
-        match (std::fs::metadata(&real), real.parent().map(std::fs::metadata)) {
+        match (
+            std::fs::metadata(&real),
+            real.parent().map(std::fs::metadata),
+        ) {
             (Ok(d), Some(Ok(p))) => d.is_dir() && d.dev() != p.dev(),
             _ => false,
         }
