@@ -1,12 +1,12 @@
 //! Lay out every diagram in a folder and print the checker's report:
-//! `cargo run --release --example check-corpus -- ../shared/flowzap/examples`.
+//! `cargo run --release --example check-corpus -- tests/corpus`.
 
 use zapdoc::flowzap;
 
 fn main() {
     let dir = std::env::args()
         .nth(1)
-        .unwrap_or_else(|| "../shared/flowzap/examples".to_string());
+        .unwrap_or_else(|| "tests/corpus".to_string());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))

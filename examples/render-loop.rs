@@ -13,7 +13,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = args
         .next()
-        .unwrap_or_else(|| "../shared/flowzap/examples/seed-webhook-integration.fz".to_string());
+        .unwrap_or_else(|| "tests/corpus/seed-webhook-integration.fz".to_string());
     let times: u32 = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
     // `stress:LANESxNODES` renders a generated diagram instead of a file.
     let src = match path.strip_prefix("stress:").and_then(|s| s.split_once('x')) {

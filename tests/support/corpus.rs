@@ -1,18 +1,17 @@
-//! The FlowZap corpus (`../shared/flowzap/examples`, or `$ZAPDOC_SHARED`),
-//! shared by the tests and benches that read it.
+//! The FlowZap corpus (`tests/corpus/`: real diagrams with the graph
+//! FlowZap's own parser extracts), shared by the tests and benches that
+//! read it.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
-/// The corpus folder; a missing corpus fails loudly rather than skipping.
+/// The corpus folder, part of the repository; a missing corpus fails
+/// loudly rather than skipping.
 pub fn examples_dir() -> PathBuf {
-    let dir = std::env::var_os("ZAPDOC_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-        .join("flowzap/examples");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     assert!(
         dir.is_dir(),
-        "the FlowZap corpus is missing: {} (set ZAPDOC_SHARED)",
+        "the FlowZap corpus is missing: {}",
         dir.display()
     );
     dir
