@@ -185,7 +185,11 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
 
     // The output folder must be zapdoc's before anything is served from it.
-    crate::output::check(&opts.build.root, &crate::build::output_dir(&opts.build), opts.build.force)?;
+    crate::output::check(
+        &opts.build.root,
+        &crate::build::output_dir(&opts.build),
+        opts.build.force,
+    )?;
     // The first build; a failure is shown, not fatal: a fix rebuilds.
     let started = Instant::now();
     let (session, first_error, output) = match Session::open(&opts.build) {

@@ -349,7 +349,10 @@ fn an_unmarked_folder_is_replaced_only_with_force() {
         std::fs::read_to_string(docs.join("notes/plan.txt")).unwrap(),
         "my plan"
     );
-    assert_eq!(std::fs::read_to_string(docs.join("README")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(docs.join("README")).unwrap(),
+        "mine"
+    );
 
     // --force takes the folder over; from then on it is zapdoc's.
     let out = site.run(&["--output", docs.to_str().unwrap(), "--force"]);
