@@ -1,4 +1,4 @@
-//! The FlowZap corpus in ../shared/flowzap/examples: every valid example
+//! The FlowZap corpus in `tests/corpus/`: every valid example
 //! parses to the same lanes, nodes and edges that FlowZap's own parser
 //! extracts (`*.graph.json`); every invalid one is rejected; every warnings
 //! one warns.
@@ -34,54 +34,59 @@ fn valid_examples_match_flowzaps_own_graph() {
                 .map(|d| d.render(&source, &name.to_string(), false))
                 .collect::<String>()
         );
-        let expected: Value = serde_json::from_str(
-            &std::fs::read_to_string(path.with_extension("graph.json")).unwrap(),
-        )
-        .unwrap();
-        let ours: Value = serde_json::from_str(&flowzap::graph::to_json(&parsed.diagram)).unwrap();
-
-        let lanes = |v: &Value| -> Vec<(String, String)> {
-            v["lanes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|l| (s(&l["id"]).to_string(), s(&l["label"]).to_string()))
-                .collect()
-        };
-        assert_eq!(lanes(&ours), lanes(&expected), "{name}: lanes");
-
-        let nodes = |v: &Value| -> Vec<[String; 4]> {
-            v["nodes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|n| {
-                    [s(&n["id"]), s(&n["laneId"]), s(&n["label"]), s(&n["shape"])]
-                        .map(str::to_string)
-                })
-                .collect()
-        };
-        assert_eq!(nodes(&ours), nodes(&expected), "{name}: nodes");
-
-        let edges = |v: &Value| -> Vec<[String; 5]> {
-            v["edges"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|e| {
-                    [
-                        s(&e["from"]),
-                        s(&e["to"]),
-                        s(&e["sourceHandle"]),
-                        s(&e["targetHandle"]),
-                        s(&e["label"]),
-                    ]
-                    .map(str::to_string)
-                })
-                .collect()
-        };
-        assert_eq!(edges(&ours), edges(&expected), "{name}: edges");
+        assert_same_graph(&path, &parsed);
     }
+}
+
+/// Our graph export agrees with FlowZap's (`*.graph.json` beside `path`) on
+/// lanes, nodes and edges, in order.
+fn assert_same_graph(path: &std::path::Path, parsed: &flowzap::Parsed) {
+    let name = path.display();
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(path.with_extension("graph.json")).unwrap())
+            .unwrap();
+    let ours: Value = serde_json::from_str(&flowzap::graph::to_json(&parsed.diagram)).unwrap();
+
+    let lanes = |v: &Value| -> Vec<(String, String)> {
+        v["lanes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| (s(&l["id"]).to_string(), s(&l["label"]).to_string()))
+            .collect()
+    };
+    assert_eq!(lanes(&ours), lanes(&expected), "{name}: lanes");
+
+    let nodes = |v: &Value| -> Vec<[String; 4]> {
+        v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                [s(&n["id"]), s(&n["laneId"]), s(&n["label"]), s(&n["shape"])].map(str::to_string)
+            })
+            .collect()
+    };
+    assert_eq!(nodes(&ours), nodes(&expected), "{name}: nodes");
+
+    let edges = |v: &Value| -> Vec<[String; 5]> {
+        v["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                [
+                    s(&e["from"]),
+                    s(&e["to"]),
+                    s(&e["sourceHandle"]),
+                    s(&e["targetHandle"]),
+                    s(&e["label"]),
+                ]
+                .map(str::to_string)
+            })
+            .collect()
+    };
+    assert_eq!(edges(&ours), edges(&expected), "{name}: edges");
 }
 
 #[test]
@@ -130,5 +135,8 @@ fn warning_examples_render_with_warnings() {
             "{}: no warning",
             path.display()
         );
+        if path.with_extension("graph.json").exists() {
+            assert_same_graph(&path, &parsed);
+        }
     }
 }

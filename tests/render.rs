@@ -127,7 +127,9 @@ fn corpus_tidiness_budget() {
 }
 const CLOSE_PARALLELS_BUDGET: usize = 8;
 const CROSSINGS_BUDGET: usize = 68;
-const BENDS_BUDGET: usize = 258;
+// 258 over the original corpus; the three compatibility diagrams added with
+// the corpus move (canonical example, taskboxes, dashed lane ids) bring 6.
+const BENDS_BUDGET: usize = 264;
 
 #[test]
 fn stress_diagram_renders_without_defects() {

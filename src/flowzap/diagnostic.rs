@@ -31,7 +31,6 @@ pub enum Code {
     UnknownShape,
     InvalidNodeId,
     DuplicateNode,
-    DuplicateLane,
     MissingHandle,
     InvalidHandle,
     UndefinedNode,
@@ -61,15 +60,16 @@ pub enum Code {
     LongLabel,
     SpecialCharacters,
     OrphanNode,
-    LoopOutsideLane,
+    LaneReopened,
+    HandleCase,
+    LabelLineBrace,
 }
 
 impl Code {
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 35] = [
         Code::UnknownShape,
         Code::InvalidNodeId,
         Code::DuplicateNode,
-        Code::DuplicateLane,
         Code::MissingHandle,
         Code::InvalidHandle,
         Code::UndefinedNode,
@@ -99,7 +99,9 @@ impl Code {
         Code::LongLabel,
         Code::SpecialCharacters,
         Code::OrphanNode,
-        Code::LoopOutsideLane,
+        Code::LaneReopened,
+        Code::HandleCase,
+        Code::LabelLineBrace,
     ];
 
     /// The stable code, e.g. `FZ001`.
@@ -108,7 +110,6 @@ impl Code {
             Code::UnknownShape => "FZ001",
             Code::InvalidNodeId => "FZ002",
             Code::DuplicateNode => "FZ003",
-            Code::DuplicateLane => "FZ004",
             Code::MissingHandle => "FZ005",
             Code::InvalidHandle => "FZ006",
             Code::UndefinedNode => "FZ007",
@@ -138,7 +139,9 @@ impl Code {
             Code::LongLabel => "FZ109",
             Code::SpecialCharacters => "FZ110",
             Code::OrphanNode => "FZ111",
-            Code::LoopOutsideLane => "FZ112",
+            Code::LaneReopened => "FZ113",
+            Code::HandleCase => "FZ114",
+            Code::LabelLineBrace => "FZ115",
         }
     }
 
@@ -156,7 +159,6 @@ impl Code {
             Code::UnknownShape => "unknown node shape",
             Code::InvalidNodeId => "node id not of the form `n<digits>`",
             Code::DuplicateNode => "node id declared twice",
-            Code::DuplicateLane => "lane id declared twice",
             Code::MissingHandle => "edge endpoint without `.handle(dir)`",
             Code::InvalidHandle => "handle direction not left/right/top/bottom",
             Code::UndefinedNode => "edge to or from an undefined node",
@@ -168,7 +170,7 @@ impl Code {
             Code::UnclosedLane => "lane opened with `{` but never closed",
             Code::UnexpectedCloseBrace => "`}` with no open lane",
             Code::NestedLane => "lane opened inside another lane",
-            Code::OutsideLane => "node or edge outside any lane",
+            Code::OutsideLane => "node outside any lane",
             Code::ForeignSyntax => {
                 "text in another diagram language (Mermaid, PlantUML, a Markdown fence)"
             }
@@ -181,14 +183,16 @@ impl Code {
             Code::EdgeLabelColon => "edge label written `[label:\"…\"]` instead of `[label=\"…\"]`",
             Code::LaneLabelNextLine => "lane display label on the line after `{`",
             Code::LaneLabelMissing => "lane without a display label",
-            Code::Comment => "`//` comment line (ignored)",
-            Code::EmptyLaneOneLine => "`Lane { # label }` on one line is an empty lane",
+            Code::Comment => "`//` or `#` comment line (ignored)",
+            Code::EmptyLaneOneLine => "`Lane { }` on one line is an empty lane",
             Code::NumberingGap => "node ids are not exactly n1..nK",
             Code::UnknownAttribute => "unknown node attribute (ignored)",
             Code::LongLabel => "label longer than 50 characters",
             Code::SpecialCharacters => "emoji or control characters in a label",
             Code::OrphanNode => "node with no edge in or out",
-            Code::LoopOutsideLane => "loop written outside a lane",
+            Code::LaneReopened => "lane opened a second time (its statements join the first)",
+            Code::HandleCase => "handle direction not in lower case",
+            Code::LabelLineBrace => "`Lane { # label }`: the `}` does not close the lane",
         }
     }
 }

@@ -54,7 +54,9 @@ struct RawEnd {
 
 #[derive(Debug)]
 struct RawEdge {
-    lane: usize,
+    /// The lane the edge is written in; `None` at the top level, where it
+    /// belongs to its source node's lane.
+    lane: Option<usize>,
     from: RawEnd,
     to: RawEnd,
     label: Option<String>,
@@ -79,6 +81,9 @@ struct Parser<'a> {
     diags: Vec<Diagnostic>,
     /// The lane being read, if any.
     current: Option<usize>,
+    /// The current lane was opened by `Lane { # label }`: FlowZap keeps it
+    /// open, but a following lane or the end closes it without complaint.
+    soft_open: bool,
     /// A lane just opened without a label: the next line may hold it.
     label_pending: bool,
     saw_statement: bool,
@@ -113,14 +118,21 @@ impl<'a> Parser<'a> {
             loops: Vec::new(),
             diags: Vec::new(),
             current: None,
+            soft_open: false,
             label_pending: false,
             saw_statement: false,
         }
     }
 
     fn run(&mut self) {
-        let mut offset = 0;
-        for raw in self.src.split('\n') {
+        // A byte-order mark (Windows editors write one) is not text.
+        let mut offset = if self.src.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        // LF, CRLF and a lone CR (classic Mac) all end a line.
+        for raw in self.src[offset..].split(['\n', '\r']) {
             let start_of_line = offset;
             offset += raw.len() + 1;
             let leading = raw.len() - raw.trim_start().len();
@@ -133,7 +145,7 @@ impl<'a> Parser<'a> {
                 start: start_of_line + leading,
             });
         }
-        if let Some(lane) = self.current {
+        if let Some(lane) = self.current.filter(|_| !self.soft_open) {
             self.resolve_pending_label();
             let span = self.lanes[lane].span.clone();
             let id = self.lanes[lane].id.clone();
@@ -186,6 +198,16 @@ impl<'a> Parser<'a> {
                 return;
             }
             self.resolve_pending_label();
+        }
+        if t.starts_with('#') {
+            self.diags.push(
+                Diagnostic::new(Code::Comment, line.span(), "`#` note line")
+                    .with_label("ignored")
+                    .with_hint(
+                        "FlowZap skips lines it does not read; only a lane's first line takes `# Label`",
+                    ),
+            );
+            return;
         }
         self.saw_statement = true;
         if let Some(what) = foreign_syntax(t) {
@@ -257,6 +279,7 @@ impl<'a> Parser<'a> {
     }
 
     fn close_lane(&mut self, line: Line<'a>) {
+        self.soft_open = false;
         if self.current.take().is_none() {
             self.diags.push(
                 Diagnostic::new(
@@ -275,13 +298,30 @@ impl<'a> Parser<'a> {
         let id_span = line.sub(0..id.len());
         let rest = t[brace + 1..].trim();
         let mut one_line_empty = false;
+        let mut soft_open = false;
         let mut label = None;
         if !rest.is_empty() {
             if let Some(l) = rest.strip_prefix('#') {
                 let mut l = l.trim();
                 if let Some(before) = l.strip_suffix('}') {
-                    l = before.trim();
-                    one_line_empty = true;
+                    // FlowZap reads everything after `#` as the label and
+                    // keeps the lane open: the lines that follow are its
+                    // content. The `}` is dropped from the label.
+                    l = before.trim_end();
+                    soft_open = true;
+                    let close = line.start + t.len() - 1;
+                    self.diags.push(
+                        Diagnostic::new(
+                            Code::LabelLineBrace,
+                            close..close + 1,
+                            "this `}` does not close the lane",
+                        )
+                        .with_label("part of the label line")
+                        .with_related(line.sub(0..id.len().max(1)), "the lane stays open, as in FlowZap")
+                        .with_hint(format!(
+                            "remove the `}}` here; close the lane with `}}` on its own line after its statements: `{id} {{ # {l}`"
+                        )),
+                    );
                 }
                 label = Some(l);
             } else if rest == "}" {
@@ -330,20 +370,12 @@ impl<'a> Parser<'a> {
                 )
                 .with_hint(hint),
             );
-        } else if let Some(first) = self.lanes.iter().find(|l| l.id == id) {
-            let first_span = first.span.clone();
-            self.diags.push(
-                Diagnostic::new(
-                    Code::DuplicateLane,
-                    id_span.clone(),
-                    format!("lane `{id}` is declared twice"),
-                )
-                .with_label("declared again here")
-                .with_related(first_span, "first declared here")
-                .with_hint(
-                    "give each lane its own id; a lane's nodes are all declared in one block",
-                ),
-            );
+        }
+        if self.soft_open {
+            // `Prev { # label }` followed by a lane: FlowZap switches lanes.
+            self.current = None;
+            self.soft_open = false;
+            self.label_pending = false;
         }
         if let Some(open) = self.current {
             let open_id = self.lanes[open].id.clone();
@@ -359,10 +391,47 @@ impl<'a> Parser<'a> {
                 )),
             );
         }
+        let label_span = match label {
+            // `l` is a slice of `t`: its offset is where the label starts.
+            Some(l) if !l.is_empty() => {
+                let at = l.as_ptr() as usize - t.as_ptr() as usize;
+                line.sub(at..at + l.len())
+            }
+            _ => line.span(),
+        };
         let label_text = match label {
-            Some(l) if !l.is_empty() => self.clean_label(l.to_string(), line.span()),
+            Some(l) if !l.is_empty() => self.clean_label(l.to_string(), label_span),
             _ => String::new(),
         };
+        if !id.is_empty()
+            && let Some(first) = self.lanes.iter().position(|l| l.id == id)
+        {
+            // FlowZap joins a lane opened again to the first: so do we.
+            let first_span = self.lanes[first].span.clone();
+            self.diags.push(
+                Diagnostic::new(
+                    Code::LaneReopened,
+                    id_span,
+                    format!("lane `{id}` is opened a second time"),
+                )
+                .with_label("its statements join the first")
+                .with_related(first_span, "first opened here")
+                .with_hint(format!(
+                    "move these statements into the first `{id}` block, or give this lane its own id"
+                )),
+            );
+            if !label_text.is_empty() && self.lanes[first].label == self.lanes[first].id {
+                self.lanes[first].label = label_text;
+            }
+            if one_line_empty {
+                self.current = None;
+            } else {
+                self.current = Some(first);
+                self.soft_open = soft_open;
+                self.label_pending = false;
+            }
+            return;
+        }
         let lane_index = self.lanes.len();
         self.lanes.push(Lane {
             id: id.to_string(),
@@ -392,6 +461,7 @@ impl<'a> Parser<'a> {
             self.label_pending = false;
         } else {
             self.current = Some(lane_index);
+            self.soft_open = soft_open;
             self.label_pending = label.is_none_or(str::is_empty);
             self.saw_statement = false;
         }
@@ -529,6 +599,17 @@ impl<'a> Parser<'a> {
                         .with_hint(hint),
                     );
                 }
+            }
+        }
+        if node.shape == Shape::Taskbox && node.label.is_empty() {
+            // FlowZap's documented taskbox has no label: its title is the
+            // description, then the system, then the owner.
+            if let Some(title) = [&node.description, &node.system, &node.owner]
+                .into_iter()
+                .flatten()
+                .find(|v| !v.is_empty())
+            {
+                node.label = title.clone();
             }
         }
         if self.current.is_none() {
@@ -689,13 +770,7 @@ impl<'a> Parser<'a> {
             );
             return;
         }
-        let Some(lane) = self.current else {
-            self.diags.push(
-                Diagnostic::new(Code::OutsideLane, line.span(), "edge outside any lane")
-                    .with_hint("write each edge inside the lane of its source node"),
-            );
-            return;
-        };
+        let lane = self.current;
         let mut left = Cursor::new(t, 0);
         let from = self.endpoint(&mut left, line, arrow);
         let mut right = Cursor::new(t, arrow + 2);
@@ -890,7 +965,20 @@ impl<'a> Parser<'a> {
         let dir = dir_text.trim();
         let dir_span = line.sub(cur.pos..cur.pos + close);
         cur.pos += close + 1;
-        let Some(handle) = Handle::from_keyword(dir) else {
+        let handle = Handle::from_keyword(dir).or_else(|| {
+            let lower = Handle::from_keyword(&dir.to_ascii_lowercase())?;
+            self.diags.push(
+                Diagnostic::new(
+                    Code::HandleCase,
+                    dir_span.clone(),
+                    format!("handle direction `{dir}` is not in lower case"),
+                )
+                .with_label("read as FlowZap reads it")
+                .with_hint(format!("write `.handle({})`", lower.as_str())),
+            );
+            Some(lower)
+        });
+        let Some(handle) = handle else {
             let hint = match nearest_handle(dir) {
                 Some(h) => {
                     format!("did you mean `{h}`? The handles are left, right, top and bottom")
@@ -978,16 +1066,6 @@ impl<'a> Parser<'a> {
                 .with_hint("list the nodes that repeat: `loop [text] n1 n2`"),
             );
         }
-        if self.current.is_none() {
-            self.diags.push(
-                Diagnostic::new(
-                    Code::LoopOutsideLane,
-                    line.span(),
-                    "loop written outside a lane",
-                )
-                .with_hint("write the loop inside the lane of its first node"),
-            );
-        }
         self.loops.push(RawLoop {
             lane: self.current,
             text,
@@ -1011,8 +1089,20 @@ impl<'a> Parser<'a> {
         let mut edges = Vec::with_capacity(self.edges.len());
         let raw_edges = std::mem::take(&mut self.edges);
         for raw in &raw_edges {
-            let from = self.resolve_end(&raw.from, raw.lane, true);
-            let to = self.resolve_end(&raw.to, raw.lane, false);
+            let from = match raw.lane {
+                Some(lane) => self.resolve_end(&raw.from, lane, true),
+                // At the top level the source needs no prefix: it names
+                // the lane the edge belongs to.
+                None => self.resolve_source_anywhere(&raw.from),
+            };
+            let to = match (raw.lane, from) {
+                (Some(lane), _) => self.resolve_end(&raw.to, lane, false),
+                (None, Some(f)) => {
+                    let lane = self.nodes[f].lane;
+                    self.resolve_end(&raw.to, lane, false)
+                }
+                (None, None) => None,
+            };
             if let (Some(from), Some(to)) = (from, to) {
                 edges.push(Edge {
                     from,
@@ -1130,6 +1220,17 @@ impl<'a> Parser<'a> {
                 .with_hint(format!("write `{real}.{}`", end.node)),
             );
             return None;
+        }
+        Some(index)
+    }
+
+    /// The source of a top-level edge: any declared node, its lane prefix
+    /// (if written) checked like any other.
+    fn resolve_source_anywhere(&mut self, end: &RawEnd) -> Option<usize> {
+        let index = self.lookup(end, "source")?;
+        if end.lane.is_some() {
+            let lane = self.nodes[index].lane;
+            return self.resolve_end(end, lane, true);
         }
         Some(index)
     }
@@ -1252,14 +1353,21 @@ fn is_node_id(s: &str) -> bool {
     s.len() > 1 && s.starts_with('n') && s[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A letter, then letters, digits, `_` or `-` (FlowZap's lanes include
+/// `web-app` and `payment-api`).
 fn is_lane_id(s: &str) -> bool {
     let mut chars = s.chars();
-    chars.next().is_some_and(char::is_alphabetic) && chars.all(|c| c.is_alphanumeric() || c == '_')
+    chars.next().is_some_and(char::is_alphabetic)
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
+/// A loop statement starts `loop [` (or `loop` and a space, to report a
+/// missing `[`); `loop {` opens a lane named `loop`.
 fn is_loop(t: &str) -> bool {
-    t.strip_prefix("loop")
-        .is_some_and(|r| r.starts_with('[') || r.starts_with(char::is_whitespace))
+    t.strip_prefix("loop").is_some_and(|r| {
+        r.starts_with('[')
+            || (r.starts_with(char::is_whitespace) && !r.trim_start().starts_with('{'))
+    })
 }
 
 fn is_emoji(c: char) -> bool {
@@ -1441,5 +1549,62 @@ mod tests {
         assert!(is_lane_id("Équipe_2"));
         assert!(!is_lane_id("2x"));
         assert!(!is_lane_id("Sales Team"));
+        assert!(is_lane_id("web-app"));
+        assert!(is_loop("loop [again] n1 n2"));
+        assert!(is_loop("loop n1 n2"), "reported as a loop missing `[`");
+        assert!(!is_loop("loop { # Feedback Loop"));
+        assert!(!is_loop("loops { # Loops"));
+    }
+
+    const TWO_LANES: &str = "A { # A\nn1: circle label:\"a\"\nn2: rectangle label:\"b\"\nn1.handle(right) -> n2.handle(left)\n}\nB { # B\nn3: circle label:\"c\"\n}\n";
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_positions_stay_right() {
+        let src = format!("\u{feff}{TWO_LANES}n2.handle(right) -> B.n3.handle(left)\n");
+        let p = parse(&src);
+        assert!(p.diagnostics.is_empty(), "{:#?}", p.diagnostics);
+        assert_eq!(p.diagram.lanes[0].id, "A");
+        let bad = parse("\u{feff}A { # A\n  n1: rect\n}\n");
+        let d = bad.errors().next().unwrap();
+        assert_eq!(d.line_col("\u{feff}A { # A\n  n1: rect\n}\n"), (2, 7));
+    }
+
+    #[test]
+    fn cr_and_crlf_end_lines() {
+        for eol in ["\r", "\r\n"] {
+            let src = TWO_LANES.replace('\n', eol) + "n2.handle(right) -> B.n3.handle(left)" + eol;
+            let p = parse(&src);
+            assert!(p.diagnostics.is_empty(), "{eol:?}: {:#?}", p.diagnostics);
+            assert_eq!(p.diagram.edges.len(), 2);
+        }
+    }
+
+    #[test]
+    fn a_top_level_edge_belongs_to_its_source_and_keeps_its_place() {
+        let src = format!(
+            "{TWO_LANES}n2.handle(bottom) -> B.n3.handle(top) [label=\"x\"]\nA {{\nn2.handle(top) -> n1.handle(top)\n}}\n"
+        );
+        let p = parse(&src);
+        assert!(!p.has_errors(), "{:#?}", p.diagnostics);
+        let order: Vec<(usize, usize)> = p.diagram.edges.iter().map(|e| (e.from, e.to)).collect();
+        assert_eq!(order, [(0, 1), (1, 2), (1, 0)], "the order written");
+        // Without its prefix, a target in another lane is still an error.
+        let p = parse(&format!("{TWO_LANES}n2.handle(bottom) -> n3.handle(top)\n"));
+        assert!(p.errors().any(|d| d.code == Code::MissingLanePrefix));
+        // A source with a wrong prefix is caught too.
+        let p = parse(&format!(
+            "{TWO_LANES}B.n2.handle(bottom) -> B.n3.handle(top)\n"
+        ));
+        assert!(p.errors().any(|d| d.code == Code::WrongLanePrefix));
+    }
+
+    #[test]
+    fn a_label_less_taskbox_is_titled_by_description_then_system_then_owner() {
+        let p = parse(
+            "A { # A\nn1: taskbox owner:\"Ann\" description:\"Check\" system:\"ERP\"\nn2: taskbox owner:\"Ann\" system:\"ERP\"\nn3: taskbox owner:\"Ann\"\nn4: taskbox label:\"Own\" owner:\"Ann\"\n}\n",
+        );
+        let titles: Vec<&str> = p.diagram.nodes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(titles, ["Check", "ERP", "Ann", "Own"]);
+        assert_eq!(p.diagram.nodes[0].owner.as_deref(), Some("Ann"));
     }
 }
