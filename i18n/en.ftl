@@ -40,3 +40,49 @@ category-patterns = Patterns
 search-label = Search
 search-placeholder = Search templates…
 search-no-results = No matching page.
+search-results = Search results
+search-count = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+}
+search-keys = Press / or Ctrl+K to search from anywhere; the arrow keys move through the results, Enter opens one, Escape closes them.
+# Light and dark (base.html).
+theme-dark = Dark theme
+# The diagram viewer (base.html, viewer.js).
+diagram-open = Full size
+diagram-zoom = Zoom
+diagram-zoom-in = Zoom in
+diagram-zoom-out = Zoom out
+diagram-fit = Fit
+diagram-actual-size = 100%
+diagram-close = Close
+diagram-stage = Zoomable diagram
+diagram-help = Drag or use the arrow keys to move; scroll, pinch or press + and − to zoom; 0 for the actual size; Escape to close.
+diagram-svg = Download SVG
+# Template pages: actions and counts, shown when the build provides them.
+open-in-flowzap = Open in FlowZap
+download-fz = Download .fz
+stat-lanes = { $count ->
+    [one] { $count } lane
+   *[other] { $count } lanes
+}
+stat-steps = { $count ->
+    [one] { $count } step
+   *[other] { $count } steps
+}
+stat-connectors = { $count ->
+    [one] { $count } connector
+   *[other] { $count } connectors
+}
+published = Published
+# Docs pages.
+docs-nav = In this section
+on-this-page = On this page
+docs-pager = More pages
+docs-previous = Previous
+docs-next = Next
+edit-page = Edit this page
+code-copy = Copy
+code-copied = Copied
+# The 404 page.
+not-found-browse = Browse instead:

@@ -40,3 +40,49 @@ category-patterns = Patrons de conception
 search-label = Rechercher
 search-placeholder = Rechercher un modèle…
 search-no-results = Aucune page ne correspond.
+search-results = Résultats de la recherche
+search-count = { $count ->
+    [one] { $count } résultat
+   *[other] { $count } résultats
+}
+search-keys = Appuyez sur / ou Ctrl+K pour chercher depuis n’importe où ; les flèches parcourent les résultats, Entrée en ouvre un, Échap les ferme.
+# Clair et sombre (base.html).
+theme-dark = Thème sombre
+# La visionneuse de diagrammes (base.html, viewer.js).
+diagram-open = Agrandir
+diagram-zoom = Zoom
+diagram-zoom-in = Zoom avant
+diagram-zoom-out = Zoom arrière
+diagram-fit = Ajuster
+diagram-actual-size = 100 %
+diagram-close = Fermer
+diagram-stage = Diagramme zoomable
+diagram-help = Faites glisser ou utilisez les flèches pour vous déplacer ; molette, pincement ou + et − pour zoomer ; 0 pour la taille réelle ; Échap pour fermer.
+diagram-svg = Télécharger le SVG
+# Pages de modèle : actions et décomptes, affichés quand la construction les fournit.
+open-in-flowzap = Ouvrir dans FlowZap
+download-fz = Télécharger le .fz
+stat-lanes = { $count ->
+    [one] { $count } couloir
+   *[other] { $count } couloirs
+}
+stat-steps = { $count ->
+    [one] { $count } étape
+   *[other] { $count } étapes
+}
+stat-connectors = { $count ->
+    [one] { $count } connecteur
+   *[other] { $count } connecteurs
+}
+published = Publié le
+# Pages de documentation.
+docs-nav = Dans cette section
+on-this-page = Sur cette page
+docs-pager = Autres pages
+docs-previous = Précédent
+docs-next = Suivant
+edit-page = Modifier cette page
+code-copy = Copier
+code-copied = Copié
+# La page 404.
+not-found-browse = Vous pouvez parcourir :

@@ -38,3 +38,45 @@ category-patterns = 设计模式
 search-label = 搜索
 search-placeholder = 搜索模板…
 search-no-results = 没有匹配的页面。
+search-results = 搜索结果
+search-count = { $count ->
+   *[other] { $count } 个结果
+}
+search-keys = 在任意位置按 / 或 Ctrl+K 即可搜索；用方向键在结果间移动，按 Enter 打开，按 Esc 关闭。
+# 浅色与深色主题（base.html）。
+theme-dark = 深色主题
+# 流程图查看器（base.html、viewer.js）。
+diagram-open = 全尺寸查看
+diagram-zoom = 缩放
+diagram-zoom-in = 放大
+diagram-zoom-out = 缩小
+diagram-fit = 适应窗口
+diagram-actual-size = 100%
+diagram-close = 关闭
+diagram-stage = 可缩放的流程图
+diagram-help = 拖动或用方向键移动；滚动滚轮、双指缩放或按 + 和 − 缩放；按 0 恢复实际大小；按 Esc 关闭。
+diagram-svg = 下载 SVG
+# 模板页：构建提供这些数据时显示的操作和统计。
+open-in-flowzap = 在 FlowZap 中打开
+download-fz = 下载 .fz 文件
+stat-lanes = { $count ->
+   *[other] { $count } 条泳道
+}
+stat-steps = { $count ->
+   *[other] { $count } 个步骤
+}
+stat-connectors = { $count ->
+   *[other] { $count } 条连线
+}
+published = 发布于
+# 文档页。
+docs-nav = 本节页面
+on-this-page = 本页内容
+docs-pager = 更多页面
+docs-previous = 上一篇
+docs-next = 下一篇
+edit-page = 编辑此页
+code-copy = 复制
+code-copied = 已复制
+# 404 页面。
+not-found-browse = 你可以浏览：
