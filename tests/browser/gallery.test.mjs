@@ -1,20 +1,25 @@
 // The bundled gallery in headless Chromium: every page at desktop and phone
 // width, the language switcher, the copy button, the category filter, the
-// keyboard and dark mode. Build the site first (`cargo run --release -- build`).
+// keyboard and dark mode; then, from the modules imported below, what a
+// reader does with diagrams, search, the header, docs pages, the theme
+// toggle, print and accessibility. Build the site first
+// (`cargo run --release -- build`). One server and one browser serve them all.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inspect, launch, open, serve, sitePaths } from './harness.mjs';
+import { closeSite, inspect, open, site, sitePaths } from './harness.mjs';
+import './diagrams.mjs';
+import './search.mjs';
+import './layout.mjs';
+import './docs.mjs';
+import './reading.mjs';
+import './accessibility.mjs';
 
 let server;
 let browser;
 before(async () => {
-  server = await serve();
-  browser = await launch();
+  ({ server, browser } = await site());
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(closeSite);
 
 describe('every page', async () => {
   const paths = await sitePaths();
@@ -69,6 +74,16 @@ describe('every page', async () => {
       }
     }
     assert.ok(diagrams > 200, `only ${diagrams} diagrams seen`);
+    assert.deepEqual(bad, []);
+  });
+
+  test('every diagram is shown whole, inside its figure and the window', () => {
+    const bad = [];
+    for (const [width, pages] of Object.entries(seen)) {
+      for (const [path, { geometry }] of pages) {
+        for (const d of geometry.diagrams) if (d.cut) bad.push(`${path} (${width}) ${d.where}: ${d.cut}`);
+      }
+    }
     assert.deepEqual(bad, []);
   });
 

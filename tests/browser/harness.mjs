@@ -43,6 +43,21 @@ export async function serve() {
   return { base, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/** One server and one browser shared by every test module of a run;
+ *  `closeSite` (called once, by gallery.test.mjs) ends both. */
+let shared = null;
+export function site() {
+  shared ??= (async () => ({ server: await serve(), browser: await launch() }))();
+  return shared;
+}
+export async function closeSite() {
+  if (!shared) return;
+  const { server, browser } = await shared;
+  shared = null;
+  await browser.close();
+  await server.close();
+}
+
 /** Chromium with a fresh profile, removed on close. */
 export async function launch() {
   const profile = mkdtempSync(join(tmpdir(), 'zapdoc-chromium-'));
@@ -100,7 +115,20 @@ export function inspect(page) {
     document.querySelectorAll('svg.fz').forEach((svg, i) => {
       const r = svg.getBoundingClientRect();
       const where = svg.closest('.card') ? `card preview ${i}` : `diagram ${i}`;
-      const d = { where, width: r.width, height: r.height, nodes: 0, overflows: [] };
+      const d = { where, width: r.width, height: r.height, nodes: 0, overflows: [], cut: '' };
+      // A diagram in a figure is shown whole: inside its figure, which
+      // neither scrolls nor leaves the window.
+      const fig = svg.parentElement && svg.parentElement.matches('figure.diagram') ? svg.parentElement : null;
+      if (fig) {
+        const f = fig.getBoundingClientRect();
+        if (r.left < f.left - 1 || r.right > f.right + 1 || r.top < f.top - 1 || r.bottom > f.bottom + 1) {
+          d.cut = `diagram ${Math.round(r.width)}×${Math.round(r.height)} at ${Math.round(r.left)} outside its figure (${Math.round(f.left)}–${Math.round(f.right)})`;
+        } else if (fig.scrollWidth > fig.clientWidth + 1) {
+          d.cut = `figure scrolls: ${fig.scrollWidth} px in ${fig.clientWidth} px`;
+        } else if (f.left < -1 || f.right > doc.clientWidth + 1) {
+          d.cut = `figure ${Math.round(f.left)}–${Math.round(f.right)} outside the ${doc.clientWidth} px window`;
+        }
+      }
       for (const g of svg.querySelectorAll('g.fz-node')) {
         d.nodes++;
         const shape = g.querySelector('rect, circle, ellipse, polygon, path');

@@ -257,11 +257,19 @@
     }
 
     function open() {
-      if (input.value.trim()) load().then(show);
+      if (!input.value.trim()) return;
+      if (index) show(); else load().then(show);
     }
 
-    input.addEventListener("focus", function () { load(); open(); });
-    input.addEventListener("input", function () { load().then(show); });
+    // Coming back to the box from outside shows the results of what is in
+    // it; coming back from the results (Escape, ArrowUp) does not.
+    input.addEventListener("focus", function (e) {
+      load();
+      if (!e.relatedTarget || !box.contains(e.relatedTarget)) open();
+    });
+    input.addEventListener("input", function () {
+      if (index) show(); else load().then(show);
+    });
     input.addEventListener("keydown", function (e) {
       var links = results();
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
