@@ -38,7 +38,7 @@ category-business-operations = Business operations
 category-patterns = Patterns
 # Search box (partials/search.html).
 search-label = Search
-search-placeholder = Search templates…
+search-placeholder = Search…
 search-no-results = No matching page.
 search-results = Search results
 search-count = { $count ->
@@ -54,7 +54,7 @@ diagram-zoom = Zoom
 diagram-zoom-in = Zoom in
 diagram-zoom-out = Zoom out
 diagram-fit = Fit
-diagram-actual-size = 100%
+diagram-actual-size = Actual size
 diagram-close = Close
 diagram-stage = Zoomable diagram
 diagram-help = Drag or use the arrow keys to move; scroll, pinch or press + and − to zoom; 0 for the actual size; Escape to close.

@@ -38,7 +38,7 @@ category-business-operations = Opérations métier
 category-patterns = Patrons de conception
 # Search box (partials/search.html).
 search-label = Rechercher
-search-placeholder = Rechercher un modèle…
+search-placeholder = Rechercher…
 search-no-results = Aucune page ne correspond.
 search-results = Résultats de la recherche
 search-count = { $count ->
@@ -54,7 +54,7 @@ diagram-zoom = Zoom
 diagram-zoom-in = Zoom avant
 diagram-zoom-out = Zoom arrière
 diagram-fit = Ajuster
-diagram-actual-size = 100 %
+diagram-actual-size = Taille réelle
 diagram-close = Fermer
 diagram-stage = Diagramme zoomable
 diagram-help = Faites glisser ou utilisez les flèches pour vous déplacer ; molette, pincement ou + et − pour zoomer ; 0 pour la taille réelle ; Échap pour fermer.

@@ -36,7 +36,7 @@ category-business-operations = 业务运营
 category-patterns = 设计模式
 # Search box (partials/search.html).
 search-label = 搜索
-search-placeholder = 搜索模板…
+search-placeholder = 搜索…
 search-no-results = 没有匹配的页面。
 search-results = 搜索结果
 search-count = { $count ->
@@ -51,7 +51,7 @@ diagram-zoom = 缩放
 diagram-zoom-in = 放大
 diagram-zoom-out = 缩小
 diagram-fit = 适应窗口
-diagram-actual-size = 100%
+diagram-actual-size = 实际大小
 diagram-close = 关闭
 diagram-stage = 可缩放的流程图
 diagram-help = 拖动或用方向键移动；滚动滚轮、双指缩放或按 + 和 − 缩放；按 0 恢复实际大小；按 Esc 关闭。
