@@ -12,7 +12,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod feed;
-pub mod flowzap;
+pub use flowzap;
 pub mod highlight;
 pub mod i18n;
 pub mod init;

@@ -528,3 +528,55 @@ fn home_pages_feature_templates_and_link_every_section() {
         assert!(html.contains("<div class=\"site-search\">"), "{lang}");
     }
 }
+
+/// Every ```flowzap block of the bundled site (content/) renders cleanly.
+#[test]
+fn bundled_site_diagrams_render_without_defects() {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "md") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &root().join("content"),
+        &mut files,
+    );
+    files.sort();
+    let mut diagrams = 0;
+    let mut failures = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for block in text.split("```flowzap\n").skip(1) {
+            let src = block.split("```").next().unwrap();
+            diagrams += 1;
+            let parsed = flowzap::parse(src);
+            if parsed.diagnostics.iter().any(|_| true) {
+                failures.push(format!(
+                    "{}: {:?}",
+                    path.display(),
+                    parsed
+                        .diagnostics
+                        .iter()
+                        .map(|d| d.message.clone())
+                        .collect::<Vec<_>>()
+                ));
+                continue;
+            }
+            let layout = flowzap::layout(&parsed.diagram);
+            for defect in flowzap::check::check(&parsed.diagram, &layout).defects {
+                failures.push(format!("{}: {defect}", path.display()));
+            }
+        }
+    }
+    assert!(
+        diagrams >= 45,
+        "expected the bundled gallery's diagrams, found {diagrams}"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

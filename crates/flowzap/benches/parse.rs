@@ -2,9 +2,9 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use zapdoc::flowzap;
 
-#[path = "../tests/support/corpus.rs"]
+
+#[path = "../tests/engine/support.rs"]
 mod support;
 use support::corpus;
 

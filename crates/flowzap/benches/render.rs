@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use zapdoc::flowzap;
+
 
 // The allocator the `zapdoc` binary runs with, so that this times what ships.
 #[global_allocator]
@@ -14,7 +14,7 @@ fn render(src: &str) -> String {
     flowzap::render_svg(&parsed.diagram, src)
 }
 
-#[path = "../tests/support/corpus.rs"]
+#[path = "../tests/engine/support.rs"]
 mod support;
 use support::corpus;
 

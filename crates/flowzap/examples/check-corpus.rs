@@ -1,7 +1,7 @@
 //! Lay out every diagram in a folder and print the checker's report:
 //! `cargo run --release --example check-corpus -- tests/corpus`.
 
-use zapdoc::flowzap;
+
 
 fn main() {
     let dir = std::env::args()

@@ -3,7 +3,7 @@
 //! (or `stress:10x100` for a generated diagram of 10 lanes × 100 nodes).
 
 use std::time::{Duration, Instant};
-use zapdoc::flowzap;
+
 
 // The allocator the `zapdoc` binary runs with, so that this times what ships.
 #[global_allocator]

@@ -3,7 +3,7 @@
 //! The bundled Inter is loaded first; CJK falls back to the system's fonts.
 
 use resvg::{tiny_skia, usvg};
-use zapdoc::flowzap;
+
 
 fn main() -> Result<(), String> {
     let mut args = std::env::args().skip(1);

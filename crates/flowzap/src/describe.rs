@@ -157,7 +157,7 @@ C { # Idle
 
     #[test]
     fn english_tells_lanes_steps_connections_and_loops() {
-        let parsed = crate::flowzap::parse(SRC);
+        let parsed = crate::parse(SRC);
         assert!(!parsed.has_errors());
         assert_eq!(
             description(&parsed.diagram, &English),
@@ -204,7 +204,7 @@ C { # Idle
                 sentences.join("|")
             }
         }
-        let parsed = crate::flowzap::parse(SRC);
+        let parsed = crate::parse(SRC);
         assert_eq!(
             description(&parsed.diagram, &Terse),
             "S3|LFront=Start、Ok?|LBack=Fix|LIdle=0|Start>Ok?|Ok?>Fix|Rtwice=Start、Ok?"

@@ -152,7 +152,7 @@ pub fn to_json(d: &Diagram) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flowzap::parse;
+    use crate::parse;
 
     #[test]
     fn exports_lanes_nodes_edges_loops_and_stats() {

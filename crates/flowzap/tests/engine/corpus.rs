@@ -4,11 +4,9 @@
 //! one warns.
 
 use serde_json::Value;
-use zapdoc::flowzap;
 
-#[path = "support/corpus.rs"]
-mod support;
-use support::{examples_dir, fz_files};
+
+use crate::support::{examples_dir, fz_files};
 
 fn s(v: &Value) -> &str {
     v.as_str().unwrap_or("")

@@ -1,7 +1,7 @@
 //! One test per diagnostic: a small input, the code it must produce, and
 //! the line and column the diagnostic points at.
 
-use zapdoc::flowzap::{self, Code, Severity};
+use flowzap::{Code, Severity};
 
 /// Parse `src` and assert a diagnostic `code` at `line`:`col`.
 #[track_caller]
@@ -470,7 +470,7 @@ fn taskbox_attributes() {
 
 #[test]
 fn the_docs_table_lists_every_code() {
-    let table = include_str!("../docs/diagnostics.md");
+    let table = include_str!("../../DIAGNOSTICS.md");
     for code in Code::ALL {
         let kind = if code.severity() == Severity::Error {
             "error"
@@ -480,7 +480,7 @@ fn the_docs_table_lists_every_code() {
         let row = format!("| {code} | {kind} | {} |", code.summary());
         assert!(
             table.lines().any(|l| l == row),
-            "docs/diagnostics.md lacks the row `{row}`"
+            "DIAGNOSTICS.md lacks the row `{row}`"
         );
     }
     // And lists nothing else as live: every row of the first table is a code.

@@ -2,13 +2,11 @@
 //! always lie inside the source on character boundaries.
 
 use proptest::prelude::*;
-use zapdoc::flowzap;
 
-#[path = "support/corpus.rs"]
-mod support;
+
 
 fn corpus() -> Vec<String> {
-    support::corpus().into_iter().map(|(_, src)| src).collect()
+    crate::support::corpus().into_iter().map(|(_, src)| src).collect()
 }
 
 fn check(src: &str) {
