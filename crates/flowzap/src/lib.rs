@@ -8,6 +8,7 @@ pub mod ast;
 pub mod check;
 pub mod describe;
 pub mod diagnostic;
+pub mod format;
 pub mod geom;
 pub mod graph;
 pub mod layout;
@@ -19,7 +20,7 @@ pub mod text;
 
 pub use ast::{Diagram, Edge, Handle, Lane, Loop, Node, Shape, Span};
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use parse::{MAX_LABEL_CHARS, Parsed, parse};
+pub use parse::{MAX_LABEL_CHARS, Parsed, Statement, StatementKind, parse};
 
 pub use layout::{Layout, layout};
 

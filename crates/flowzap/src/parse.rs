@@ -17,6 +17,45 @@ use std::collections::HashMap;
 pub struct Parsed {
     pub diagram: Diagram,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every line the parser read, in order: what a tool that rewrites the
+    /// source ([`crate::format`]) needs to keep comments and order.
+    pub statements: Vec<Statement>,
+}
+
+/// One non-blank line of FlowZap Code as the parser classified it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// What the line is.
+    pub kind: StatementKind,
+    /// The line without its surrounding white space.
+    pub span: Span,
+}
+
+/// The kinds of [`Statement`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatementKind {
+    /// `Lane { # Label`: opens lane `lane` (index into the lanes), or opens
+    /// it again. `label` is where the label text sits, when written;
+    /// `empty` when the lane is closed on the same line (`Lane { }`).
+    LaneOpen {
+        lane: usize,
+        label: Option<Span>,
+        empty: bool,
+    },
+    /// `# Label` on the line after `{`: the lane's label (FZ103).
+    LaneLabel { label: Span },
+    /// `}`.
+    LaneClose,
+    /// `n1: shape …`.
+    Node,
+    /// `a.handle(x) -> b.handle(y) …`.
+    Edge,
+    /// `loop [text] n1 n2 …`.
+    Loop,
+    /// A `//` or `#` line, which FlowZap skips.
+    Comment,
+    /// A line that is none of the above (always with an error).
+    Other,
 }
 
 impl Parsed {
@@ -79,6 +118,7 @@ struct Parser<'a> {
     edges: Vec<RawEdge>,
     loops: Vec<RawLoop>,
     diags: Vec<Diagnostic>,
+    statements: Vec<Statement>,
     /// The lane being read, if any.
     current: Option<usize>,
     /// The current lane was opened by `Lane { # label }`: FlowZap keeps it
@@ -117,6 +157,7 @@ impl<'a> Parser<'a> {
             edges: Vec::new(),
             loops: Vec::new(),
             diags: Vec::new(),
+            statements: Vec::new(),
             current: None,
             soft_open: false,
             label_pending: false,
@@ -173,6 +214,7 @@ impl<'a> Parser<'a> {
                 .with_label("ignored")
                 .with_hint("FlowZap has no comments; this line is skipped"),
             );
+            self.record(StatementKind::Comment, line);
             return;
         }
         if self.label_pending {
@@ -180,6 +222,13 @@ impl<'a> Parser<'a> {
                 self.label_pending = false;
                 let lane = self.current.unwrap_or_default();
                 let label = label.trim();
+                let at = label.as_ptr() as usize - t.as_ptr() as usize;
+                self.record(
+                    StatementKind::LaneLabel {
+                        label: line.sub(at..at + label.len()),
+                    },
+                    line,
+                );
                 let lane_id = self.lanes[lane].id.clone();
                 if !label.is_empty() {
                     self.lanes[lane].label = self.clean_label(label.to_string(), line.span());
@@ -207,6 +256,7 @@ impl<'a> Parser<'a> {
                         "FlowZap skips lines it does not read; only a lane's first line takes `# Label`",
                     ),
             );
+            self.record(StatementKind::Comment, line);
             return;
         }
         self.saw_statement = true;
@@ -215,47 +265,56 @@ impl<'a> Parser<'a> {
                 Diagnostic::new(Code::ForeignSyntax, line.span(), format!("this looks like {what}, not FlowZap Code"))
                     .with_hint("FlowZap Code writes lanes as `Lane { # Label`, nodes as `n1: rectangle label:\"…\"` and edges as `n1.handle(right) -> n2.handle(left)`"),
             );
+            self.record(StatementKind::Other, line);
             return;
         }
         if t == "}" {
+            self.record(StatementKind::LaneClose, line);
             self.close_lane(line);
             return;
         }
         if is_loop(t) {
+            self.record(StatementKind::Loop, line);
             self.loop_statement(line);
             return;
         }
         if t.contains("->") {
             let mut found = find_unquoted_iter(t, "->");
             if let Some(first) = found.next() {
+                self.record(StatementKind::Edge, line);
                 self.edge(line, first, found.next());
                 return;
             }
         }
         if let Some(brace) = find_unquoted(t, "{") {
+            // Recorded by `open_lane`, which knows the lane.
             self.open_lane(line, brace);
             return;
         }
         if let Some(colon) = find_unquoted(t, ":") {
             let id = t[..colon].trim();
             if !id.is_empty() && !id.contains(char::is_whitespace) {
+                self.record(StatementKind::Node, line);
                 self.node(line, colon);
                 return;
             }
         }
-        let hint = if t.starts_with('#') {
-            "a lane's display label goes on its first line: `Lane { # Label`"
-        } else {
-            "a statement is a lane `Lane { # Label`, a node `n1: rectangle label:\"…\"`, an edge `n1.handle(right) -> n2.handle(left)`, a loop `loop [text] n1 n2` or `}`"
-        };
+        self.record(StatementKind::Other, line);
         self.diags.push(
             Diagnostic::new(
                 Code::UnrecognizedLine,
                 line.span(),
                 "this line is not a FlowZap statement",
             )
-            .with_hint(hint),
+            .with_hint("a statement is a lane `Lane { # Label`, a node `n1: rectangle label:\"…\"`, an edge `n1.handle(right) -> n2.handle(left)`, a loop `loop [text] n1 n2` or `}`"),
         );
+    }
+
+    fn record(&mut self, kind: StatementKind, line: Line<'a>) {
+        self.statements.push(Statement {
+            kind,
+            span: line.span(),
+        });
     }
 
     /// A lane opened with no label on its line: no `# label` followed.
@@ -399,6 +458,7 @@ impl<'a> Parser<'a> {
             }
             _ => line.span(),
         };
+        let written_label = label.filter(|l| !l.is_empty()).map(|_| label_span.clone());
         let label_text = match label {
             Some(l) if !l.is_empty() => self.clean_label(l.to_string(), label_span),
             _ => String::new(),
@@ -423,6 +483,14 @@ impl<'a> Parser<'a> {
             if !label_text.is_empty() && self.lanes[first].label == self.lanes[first].id {
                 self.lanes[first].label = label_text;
             }
+            self.record(
+                StatementKind::LaneOpen {
+                    lane: first,
+                    label: written_label,
+                    empty: one_line_empty,
+                },
+                line,
+            );
             if one_line_empty {
                 self.current = None;
             } else {
@@ -433,6 +501,14 @@ impl<'a> Parser<'a> {
             return;
         }
         let lane_index = self.lanes.len();
+        self.record(
+            StatementKind::LaneOpen {
+                lane: lane_index,
+                label: written_label,
+                empty: one_line_empty,
+            },
+            line,
+        );
         self.lanes.push(Lane {
             id: id.to_string(),
             label: if label_text.is_empty() {
@@ -1151,6 +1227,7 @@ impl<'a> Parser<'a> {
                 loops,
             },
             diagnostics,
+            statements: self.statements,
         }
     }
 

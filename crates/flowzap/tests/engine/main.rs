@@ -4,6 +4,7 @@
 
 mod corpus;
 mod diagnostics;
+mod format;
 mod parse_robustness;
 mod render;
 mod support;

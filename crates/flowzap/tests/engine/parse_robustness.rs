@@ -1,12 +1,14 @@
 //! Property tests: the parser never panics, whatever the bytes, and its spans
-//! always lie inside the source on character boundaries.
+//! always lie inside the source on character boundaries; whatever parses,
+//! the formatter rewrites without changing its graph, once and for all.
 
 use proptest::prelude::*;
 
-
-
 fn corpus() -> Vec<String> {
-    crate::support::corpus().into_iter().map(|(_, src)| src).collect()
+    crate::support::corpus()
+        .into_iter()
+        .map(|(_, src)| src)
+        .collect()
 }
 
 fn check(src: &str) {
@@ -23,7 +25,16 @@ fn check(src: &str) {
         let _ = d.render(src, "fuzz.fz", false);
     }
     if !parsed.has_errors() {
-        let _ = flowzap::graph::to_json(&parsed.diagram);
+        let graph = flowzap::graph::to_json(&parsed.diagram);
+        let once = flowzap::format::format(src).expect("it parsed");
+        let again = flowzap::parse(&once);
+        assert!(!again.has_errors(), "{once:?}: {:?}", again.diagnostics);
+        assert_eq!(
+            flowzap::graph::to_json(&again.diagram),
+            graph,
+            "{src:?} → {once:?}"
+        );
+        assert_eq!(flowzap::format::format(&once).expect("it parsed"), once);
     }
 }
 
