@@ -3,7 +3,6 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
-
 #[path = "../tests/engine/support.rs"]
 mod support;
 use support::corpus;

@@ -1,8 +1,6 @@
 //! Lay out every diagram in a folder and print the checker's report:
 //! `cargo run --release --example check-corpus -- tests/corpus`.
 
-
-
 fn main() {
     let dir = std::env::args()
         .nth(1)

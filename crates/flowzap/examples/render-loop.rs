@@ -4,7 +4,6 @@
 
 use std::time::{Duration, Instant};
 
-
 // The allocator the `zapdoc` binary runs with, so that this times what ships.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -4,7 +4,6 @@
 
 use resvg::{tiny_skia, usvg};
 
-
 fn main() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let (Some(input), Some(output)) = (args.next(), args.next()) else {

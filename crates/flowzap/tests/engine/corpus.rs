@@ -5,7 +5,6 @@
 
 use serde_json::Value;
 
-
 use crate::support::{examples_dir, fz_files};
 
 fn s(v: &Value) -> &str {

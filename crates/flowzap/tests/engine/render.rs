@@ -2,7 +2,6 @@
 //! synthetic stress diagrams. Zero layout defects, valid XML, the SVG
 //! conventions themes rely on, escaping, determinism, and tidiness budgets.
 
-
 use flowzap::check;
 
 use crate::support::corpus;
@@ -206,7 +205,6 @@ fn dark_mode_and_custom_properties() {
     assert!(svg.contains("var(--fz-node-fill)"));
     assert!(svg.contains("class=\"fz-node fz-circle fz-start\""));
 }
-
 
 #[test]
 fn a_page_can_share_one_stylesheet() {
