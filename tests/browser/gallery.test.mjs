@@ -26,15 +26,18 @@ describe('every page', async () => {
   // One visit per page and width; the tests below read what was seen.
   const seen = { desktop: new Map(), phone: new Map() };
   before(async () => {
-    for (const path of paths) {
-      for (const [name, width] of [['desktop', 1280], ['phone', 375]]) {
-        const { page, problems } = await open(browser, server.base + path, { width, height: 800 });
+    const visits = paths.flatMap((path) => [['desktop', 1280], ['phone', 375]].map(([name, width]) => ({ path, name, width })));
+    // Three tabs at a time: the pages load while others are measured.
+    const work = async () => {
+      for (let v = visits.shift(); v; v = visits.shift()) {
+        const { page, problems } = await open(browser, server.base + v.path, { width: v.width, height: 800 });
         const geometry = await inspect(page);
         const title = await page.title();
-        seen[name].set(path, { problems, geometry, title });
+        seen[v.name].set(v.path, { problems, geometry, title });
         await page.close();
       }
-    }
+    };
+    await Promise.all([work(), work(), work()]);
   });
 
   test('the sitemap covers every page type', () => {
