@@ -94,6 +94,12 @@ describe('docs', () => {
     assert.equal(phone.scroll, 0);
     await page.click('.docs-nav summary');
     assert.equal(await page.$$eval('.docs-nav a', (a) => a.filter((x) => x.getBoundingClientRect().height > 0).length) >= 6, true);
+    // Folded on a phone, then widened: the lists open, as they have no
+    // summary to click on wide screens.
+    await page.click('.docs-nav summary');
+    await page.setViewport({ width: 1400, height: 900 });
+    await page.waitForFunction(() => document.querySelector('.docs-nav').open && document.querySelector('.toc').open);
+    assert.ok(await page.$eval('.toc a', (a) => a.getBoundingClientRect().height > 0));
     await page.close();
     const nojs = (await open(browser, `${server.base}/zh/docs/commands/`, { width: 390, js: false })).page;
     assert.deepEqual(await nojs.evaluate(() => [document.querySelector('.docs-nav').open, document.querySelector('.toc').open]), [true, true]);

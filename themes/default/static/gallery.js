@@ -168,10 +168,15 @@
   });
 
   // ---- Docs: folding lists and the current heading ------------------
-  // <details data-fold="56rem"> starts folded on screens narrower than that.
+  // <details data-fold="55.99rem"> starts folded on screens narrower than
+  // that; wider, where it has no summary to unfold it by (style.css), it
+  // is always open.
   doc.querySelectorAll('details[data-fold]').forEach(function (d) {
-    var width = d.getAttribute('data-fold');
-    if (window.matchMedia && window.matchMedia('(max-width: ' + width + ')').matches) d.open = false;
+    if (!window.matchMedia) return;
+    var narrow = window.matchMedia('(max-width: ' + d.getAttribute('data-fold') + ')');
+    if (narrow.matches) d.open = false;
+    var follow = function () { if (!narrow.matches) d.open = true; };
+    if (narrow.addEventListener) narrow.addEventListener('change', follow);
   });
   var tocLinks = Array.prototype.slice.call(doc.querySelectorAll('.toc a[href^="#"]'));
   if (tocLinks.length && 'IntersectionObserver' in window) {

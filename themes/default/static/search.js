@@ -321,7 +321,7 @@
       var slash = e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey;
       var k = (e.key === "k" || e.key === "K") && (e.ctrlKey || e.metaKey) && !e.altKey;
       if (!slash && !k) return;
-      if (box.hidden || box.offsetParent === null) return;
+      if (box.hidden || box.offsetParent === null || document.querySelector("dialog[open]")) return;
       e.preventDefault();
       input.focus();
       input.select();
