@@ -32,6 +32,20 @@ enum Command {
     Check(CheckArgs),
     /// Create a new multilingual site with one diagram page in DIR.
     Init(InitArgs),
+    /// Format FlowZap Code in .fz files and in the ```flowzap fences of Markdown files.
+    Fmt(FmtArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct FmtArgs {
+    /// Files or folders (default: the site's content/).
+    paths: Vec<PathBuf>,
+    /// The site root whose content/ is formatted when no PATH is given.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Write nothing; list the files that would change and exit 1 if any would.
+    #[arg(long)]
+    check: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -156,6 +170,7 @@ pub fn main() -> ExitCode {
         Command::Serve(args) => serve(&args),
         Command::Check(args) => check(&args),
         Command::Init(args) => init(&args),
+        Command::Fmt(args) => fmt(&args),
     };
     match result {
         Ok(code) => code,
@@ -316,6 +331,56 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
         }
     }
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    Ok(if failed {
+        ExitCode::from(EXIT_INPUT)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn fmt(args: &FmtArgs) -> Result<ExitCode, Failure> {
+    let color = std::io::stderr().is_terminal();
+    let paths = if args.paths.is_empty() {
+        vec![args.root.join("content")]
+    } else {
+        args.paths.clone()
+    };
+    let report = crate::fmt::run(&paths, args.check, color).map_err(Failure)?;
+    let mut stderr = std::io::stderr().lock();
+    for (file, outcome) in &report.files {
+        if let crate::fmt::Outcome::Failed(errors) = outcome {
+            for e in errors {
+                let _ = writeln!(
+                    stderr,
+                    "{e}
+"
+                );
+            }
+            let _ = writeln!(stderr, "left unchanged: {}", file.display());
+        }
+    }
+    let changed: Vec<_> = report.changed().collect();
+    for file in &changed {
+        let verb = if args.check {
+            "would reformat"
+        } else {
+            "reformatted"
+        };
+        let _ = writeln!(stderr, "{verb}: {}", file.display());
+    }
+    let _ = writeln!(
+        stderr,
+        "fmt: {} file(s) {}, {} unchanged, {} with errors",
+        changed.len(),
+        if args.check {
+            "to reformat"
+        } else {
+            "reformatted"
+        },
+        report.files.len() - changed.len() - report.failed(),
+        report.failed()
+    );
+    let failed = report.failed() > 0 || (args.check && !changed.is_empty());
     Ok(if failed {
         ExitCode::from(EXIT_INPUT)
     } else {

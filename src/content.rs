@@ -314,41 +314,75 @@ fn looks_like_language(s: &str) -> bool {
         && (region.is_empty() || region.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// Split off and parse the front matter; returns it and the body's offset.
-fn parse_front_matter(source: &Arc<str>, path: &str) -> Result<(FrontMatter, usize), Error> {
+/// Where a file's front matter and body lie.
+struct Split {
+    /// `+++` (TOML) or `---` (YAML); `None` when there is no front matter.
+    fence: Option<&'static str>,
+    /// The front matter's text range (empty without one).
+    front: std::ops::Range<usize>,
+    /// Where the Markdown body starts.
+    body_start: usize,
+}
+
+/// Find the front matter (after an optional byte-order mark) and the body.
+/// `Err` with the opening fence when the front matter is never closed.
+fn split(source: &str) -> Result<Split, &'static str> {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let none = Split {
+        fence: None,
+        front: bom..bom,
+        body_start: bom,
+    };
     let text = &source[bom..];
     let fence = if text.starts_with("+++") {
         "+++"
     } else if text.starts_with("---") {
         "---"
     } else {
-        return Ok((FrontMatter::default(), bom));
+        return Ok(none);
     };
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != fence {
         // `---` followed by text is a Markdown rule or heading underline.
-        return Ok((FrontMatter::default(), bom));
+        return Ok(none);
     }
     let start = bom + first_line_end;
     let mut pos = start;
-    let mut close = None;
     for line in source[start..].split_inclusive('\n') {
         if line.trim_end() == fence {
-            close = Some((pos, pos + line.len()));
-            break;
+            return Ok(Split {
+                fence: Some(fence),
+                front: start..pos,
+                body_start: pos + line.len(),
+            });
         }
         pos += line.len();
     }
-    let Some((fm_end, body_start)) = close else {
-        return Err(Error::new(format!(
+    Err(fence)
+}
+
+/// Where the Markdown body of `source` starts, after its front matter
+/// (which is not parsed); `None` when the front matter is never closed.
+pub fn body_start(source: &str) -> Option<usize> {
+    split(source).ok().map(|s| s.body_start)
+}
+
+/// Split off and parse the front matter; returns it and the body's offset.
+fn parse_front_matter(source: &Arc<str>, path: &str) -> Result<(FrontMatter, usize), Error> {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let parts = split(source).map_err(|fence| {
+        Error::new(format!(
             "front matter opened with `{fence}` is never closed"
         ))
         .at(path, source, bom..bom + 3)
         .with_hint(format!(
             "end the front matter with a line holding only `{fence}`"
-        )));
+        ))
+    })?;
+    let Some(fence) = parts.fence else {
+        return Ok((FrontMatter::default(), parts.body_start));
     };
+    let (start, fm_end, body_start) = (parts.front.start, parts.front.end, parts.body_start);
     let fm = &source[start..fm_end];
     let front = if fence == "+++" {
         toml::from_str::<FrontMatter>(fm).map_err(|e| {

@@ -12,6 +12,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod feed;
+pub mod fmt;
 pub use flowzap;
 pub mod highlight;
 pub mod i18n;

@@ -55,6 +55,44 @@ struct Segment {
 }
 
 impl Fence {
+    /// A fence's text and map; an empty fence points at the fence itself
+    /// (at `fence_start` in the file).
+    fn new(source: String, mut map: Vec<Segment>, fence_start: usize) -> Fence {
+        if map.is_empty() {
+            map.push(Segment {
+                diagram: 0,
+                file: fence_start,
+                len: 0,
+                verbatim: false,
+            });
+        }
+        Fence { source, map }
+    }
+
+    /// Where the fence's text lies in the file, and the indentation that
+    /// prefixes its lines after the first (a fence inside a list item):
+    /// `None` when the text is not the file's bytes verbatim, so it cannot
+    /// be replaced in place.
+    pub fn in_file(&self, file: &str) -> Option<(Range<usize>, String)> {
+        let first = self.map.first()?;
+        let last = self.map.last()?;
+        if self.map.iter().any(|s| !s.verbatim) {
+            return None;
+        }
+        let mut indent: Option<&str> = None;
+        for pair in self.map.windows(2) {
+            let gap = file.get(pair[0].file + pair[0].len..pair[1].file)?;
+            if !gap.bytes().all(|b| b == b' ' || b == b'\t') || indent.is_some_and(|i| i != gap) {
+                return None;
+            }
+            indent = Some(gap);
+        }
+        Some((
+            first.file..last.file + last.len,
+            indent.unwrap_or("").to_string(),
+        ))
+    }
+
     /// A byte offset in the diagram text as a byte offset in the file.
     pub fn to_file_offset(&self, offset: usize) -> usize {
         let seg = self
@@ -198,6 +236,50 @@ fn clean(s: CowStr<'_>) -> CowStr<'_> {
     }
 }
 
+/// A code block's text (the events up to its end) and where each piece of
+/// it sits in the file.
+fn code_text<'a>(
+    iter: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    body: &str,
+    offset: usize,
+) -> (String, Vec<Segment>) {
+    let mut text = String::new();
+    let mut map = Vec::new();
+    for (e, r) in iter {
+        match e {
+            Event::Text(t) => {
+                let verbatim = body.get(r.clone()) == Some(&*t);
+                map.push(Segment {
+                    diagram: text.len(),
+                    file: offset + r.start,
+                    len: t.len(),
+                    verbatim,
+                });
+                text.push_str(&t);
+            }
+            Event::End(TagEnd::CodeBlock) => break,
+            _ => {}
+        }
+    }
+    (text, map)
+}
+
+/// The ```flowzap fences of `body` (which starts `offset` bytes into its
+/// file), without rendering anything: for tools that rewrite them.
+pub fn flowzap_fences(body: &str, offset: usize) -> Vec<Fence> {
+    let mut fences = Vec::new();
+    let mut iter = Parser::new_ext(body, Options::empty()).into_offset_iter();
+    while let Some((event, range)) = iter.next() {
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event
+            && info.split_whitespace().next() == Some("flowzap")
+        {
+            let (text, map) = code_text(&mut iter, body, offset);
+            fences.push(Fence::new(text, map, offset + range.start));
+        }
+    }
+    fences
+}
+
 /// Render `body`, which starts `offset` bytes into its file.
 pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
     let mut out = Rendered::default();
@@ -215,35 +297,10 @@ pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
                     CodeBlockKind::Indented => "",
                 }
                 .to_string();
-                let mut text = String::new();
-                let mut map = Vec::new();
-                for (e, r) in iter.by_ref() {
-                    match e {
-                        Event::Text(t) => {
-                            let verbatim = body.get(r.clone()) == Some(&*t);
-                            map.push(Segment {
-                                diagram: text.len(),
-                                file: offset + r.start,
-                                len: t.len(),
-                                verbatim,
-                            });
-                            text.push_str(&t);
-                        }
-                        Event::End(TagEnd::CodeBlock) => break,
-                        _ => {}
-                    }
-                }
+                let (text, map) = code_text(&mut iter, body, offset);
                 if lang == "flowzap" {
-                    if map.is_empty() {
-                        // An empty fence: point at the fence itself.
-                        map.push(Segment {
-                            diagram: 0,
-                            file: offset + range.start,
-                            len: 0,
-                            verbatim: false,
-                        });
-                    }
-                    out.diagrams.push(Fence { source: text, map });
+                    out.diagrams
+                        .push(Fence::new(text, map, offset + range.start));
                     events.push(Event::Html(CowStr::Borrowed(MARKER)));
                 } else {
                     events.push(Event::Html(highlight::code_block(&lang, &text).into()));

@@ -543,10 +543,7 @@ fn bundled_site_diagrams_render_without_defects() {
         }
     }
     let mut files = Vec::new();
-    walk(
-        &root().join("content"),
-        &mut files,
-    );
+    walk(&root().join("content"), &mut files);
     files.sort();
     let mut diagrams = 0;
     let mut failures = Vec::new();
