@@ -189,12 +189,25 @@ fn render(args: &RenderArgs) -> Result<ExitCode, Failure> {
     for d in &parsed.diagnostics {
         let _ = writeln!(stderr, "{}", d.render(&source, &name, color));
     }
+    if parsed.omitted > 0 {
+        let _ = writeln!(
+            stderr,
+            "note: {name}: {} more problem(s) not shown (the first {} are)\n",
+            parsed.omitted,
+            flowzap::MAX_DIAGNOSTICS
+        );
+    }
     let errors = parsed.errors().count();
     let warnings = parsed.diagnostics.len() - errors;
     if errors > 0 {
+        let more = if parsed.omitted > 0 {
+            format!(" shown, {} more", parsed.omitted)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             stderr,
-            "error: {name}: {errors} error(s), {warnings} warning(s); nothing rendered"
+            "error: {name}: {errors} error(s), {warnings} warning(s){more}; nothing rendered"
         );
         return Ok(ExitCode::from(EXIT_INPUT));
     }

@@ -26,6 +26,8 @@ pub(crate) struct Diagram {
     /// The same drawing as a decorative card preview.
     pub preview: Arc<str>,
     pub diagnostics: Vec<flowzap::Diagnostic>,
+    /// Diagnostics past the cap, not kept ([`flowzap::Parsed::omitted`]).
+    pub omitted: usize,
     /// What later languages are drawn from; `None` for a diagram with
     /// errors, which draws as nothing.
     laid_out: Option<Arc<(flowzap::Diagram, flowzap::Layout)>>,
@@ -44,6 +46,7 @@ impl Diagram {
                 svg: BTreeMap::new(),
                 preview: Arc::from(""),
                 diagnostics: parsed.diagnostics,
+                omitted: parsed.omitted,
                 laid_out: None,
             };
         }
@@ -62,6 +65,7 @@ impl Diagram {
             svg: BTreeMap::new(),
             preview,
             diagnostics: parsed.diagnostics,
+            omitted: parsed.omitted,
             laid_out: Some(Arc::new((parsed.diagram, layout))),
         }
     }
@@ -76,6 +80,7 @@ impl Diagram {
             },
             preview: Arc::clone(&self.preview),
             diagnostics: self.diagnostics.clone(),
+            omitted: self.omitted,
             laid_out: self.laid_out.clone(),
         }
     }
@@ -242,6 +247,17 @@ pub(crate) fn render_files(
                         &file.display_path,
                         &file.source,
                     ));
+                }
+                if let Some(d) = d.filter(|d| d.omitted > 0) {
+                    let at = fence.to_file_offset(0);
+                    problems.push(
+                        Error::warning(format!(
+                            "this diagram has {} more problem(s) than the {} shown",
+                            d.omitted,
+                            flowzap::MAX_DIAGNOSTICS
+                        ))
+                        .at(file.display_path.clone(), &file.source, at..at),
+                    );
                 }
             }
             let svgs: Vec<Arc<str>> = diagrams

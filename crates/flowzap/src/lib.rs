@@ -20,7 +20,7 @@ pub mod text;
 
 pub use ast::{Diagram, Edge, Handle, Lane, Loop, Node, Shape, Span};
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use parse::{MAX_LABEL_CHARS, Parsed, Statement, StatementKind, parse};
+pub use parse::{MAX_DIAGNOSTICS, MAX_LABEL_CHARS, Parsed, Statement, StatementKind, parse};
 
 pub use layout::{Layout, layout};
 

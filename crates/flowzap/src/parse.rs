@@ -20,7 +20,15 @@ pub struct Parsed {
     /// Every line the parser read, in order: what a tool that rewrites the
     /// source ([`crate::format`]) needs to keep comments and order.
     pub statements: Vec<Statement>,
+    /// Diagnostics found beyond [`MAX_DIAGNOSTICS`] and not kept: a
+    /// report says "and N more" instead of printing them all.
+    pub omitted: usize,
 }
+
+/// The most diagnostics one diagram reports (errors first). Past it, a
+/// report would be noise, and rendering each one costs a pass over the
+/// source: hostile input must stay cheap.
+pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// One non-blank line of FlowZap Code as the parser classified it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,6 +123,10 @@ struct Parser<'a> {
     lanes: Vec<Lane>,
     nodes: Vec<Node>,
     node_index: HashMap<&'a str, usize>,
+    lane_index: HashMap<&'a str, usize>,
+    /// Lanes left open by a lane opened inside them (an error): each `}`
+    /// closes the innermost, so the outer ones' `}` are not reported again.
+    outer: Vec<usize>,
     edges: Vec<RawEdge>,
     loops: Vec<RawLoop>,
     diags: Vec<Diagnostic>,
@@ -154,6 +166,8 @@ impl<'a> Parser<'a> {
             lanes: Vec::new(),
             nodes: Vec::new(),
             node_index: HashMap::new(),
+            lane_index: HashMap::new(),
+            outer: Vec::new(),
             edges: Vec::new(),
             loops: Vec::new(),
             diags: Vec::new(),
@@ -194,7 +208,7 @@ impl<'a> Parser<'a> {
                 Diagnostic::new(
                     Code::UnclosedLane,
                     span,
-                    format!("lane `{id}` is never closed"),
+                    format!("lane `{}` is never closed", shown(&id)),
                 )
                 .with_label("opened here")
                 .with_hint("add a line with `}` after the lane's last statement"),
@@ -339,7 +353,9 @@ impl<'a> Parser<'a> {
 
     fn close_lane(&mut self, line: Line<'a>) {
         self.soft_open = false;
-        if self.current.take().is_none() {
+        if self.current.take().is_some() {
+            self.current = self.outer.pop();
+        } else {
             self.diags.push(
                 Diagnostic::new(
                     Code::UnexpectedCloseBrace,
@@ -401,7 +417,7 @@ impl<'a> Parser<'a> {
             let message = if id.is_empty() {
                 "a lane needs an id before `{`".to_string()
             } else {
-                format!("`{id}` is not a lane id")
+                format!("`{}` is not a lane id", shown(id))
             };
             let suggestion: String = id
                 .chars()
@@ -442,13 +458,14 @@ impl<'a> Parser<'a> {
                 Diagnostic::new(
                     Code::NestedLane,
                     id_span.clone(),
-                    format!("lane `{id}` is opened inside lane `{open_id}`"),
+                    format!("lane `{}` is opened inside lane `{}`", shown(id), shown(&open_id)),
                 )
                 .with_related(self.lanes[open].span.clone(), "this lane is still open")
                 .with_hint(format!(
                     "close `{open_id}` with `}}` before opening another lane"
                 )),
             );
+            self.outer.push(open);
         }
         let label_span = match label {
             // `l` is a slice of `t`: its offset is where the label starts.
@@ -464,7 +481,7 @@ impl<'a> Parser<'a> {
             _ => String::new(),
         };
         if !id.is_empty()
-            && let Some(first) = self.lanes.iter().position(|l| l.id == id)
+            && let Some(&first) = self.lane_index.get(id)
         {
             // FlowZap joins a lane opened again to the first: so do we.
             let first_span = self.lanes[first].span.clone();
@@ -472,7 +489,7 @@ impl<'a> Parser<'a> {
                 Diagnostic::new(
                     Code::LaneReopened,
                     id_span,
-                    format!("lane `{id}` is opened a second time"),
+                    format!("lane `{}` is opened a second time", shown(id)),
                 )
                 .with_label("its statements join the first")
                 .with_related(first_span, "first opened here")
@@ -492,7 +509,7 @@ impl<'a> Parser<'a> {
                 line,
             );
             if one_line_empty {
-                self.current = None;
+                self.current = self.outer.pop();
             } else {
                 self.current = Some(first);
                 self.soft_open = soft_open;
@@ -501,6 +518,9 @@ impl<'a> Parser<'a> {
             return;
         }
         let lane_index = self.lanes.len();
+        if is_lane_id(id) {
+            self.lane_index.insert(id, lane_index);
+        }
         self.record(
             StatementKind::LaneOpen {
                 lane: lane_index,
@@ -533,7 +553,7 @@ impl<'a> Parser<'a> {
                     "put the nodes on the lines between `{id} {{ # …` and a closing `}}`"
                 )),
             );
-            self.current = None;
+            self.current = self.outer.pop();
             self.label_pending = false;
         } else {
             self.current = Some(lane_index);
@@ -554,7 +574,7 @@ impl<'a> Parser<'a> {
                 Diagnostic::new(
                     Code::InvalidNodeId,
                     id_span.clone(),
-                    format!("`{id}` is not a node id"),
+                    format!("`{}` is not a node id", shown(id)),
                 )
                 .with_hint("node ids are `n` followed by digits: n1, n2, n3, …"),
             );
@@ -574,7 +594,7 @@ impl<'a> Parser<'a> {
                 } else {
                     (
                         line.sub(shape_range),
-                        format!("unknown shape `{shape_word}`"),
+                        format!("unknown shape `{}`", shown(shape_word)),
                     )
                 };
                 let hint = match nearest_shape(shape_word) {
@@ -669,7 +689,7 @@ impl<'a> Parser<'a> {
                         Diagnostic::new(
                             Code::UnknownAttribute,
                             line.sub(key_range),
-                            format!("unknown attribute `{other}`"),
+                            format!("unknown attribute `{}`", shown(other)),
                         )
                         .with_label("ignored")
                         .with_hint(hint),
@@ -693,7 +713,7 @@ impl<'a> Parser<'a> {
                 Diagnostic::new(
                     Code::OutsideLane,
                     line.span(),
-                    format!("node `{id}` is outside any lane"),
+                    format!("node `{}` is outside any lane", shown(id)),
                 )
                 .with_hint("declare nodes inside a lane block: `Lane { # Label` … `}`"),
             );
@@ -708,7 +728,7 @@ impl<'a> Parser<'a> {
                 Diagnostic::new(
                     Code::DuplicateNode,
                     id_span,
-                    format!("node `{id}` is declared twice"),
+                    format!("node `{}` is declared twice", shown(id)),
                 )
                 .with_label("declared again here")
                 .with_related(first_span, "first declared here")
@@ -992,7 +1012,7 @@ impl<'a> Parser<'a> {
                 Diagnostic::new(
                     Code::InvalidNodeId,
                     node_span.clone(),
-                    format!("`{}` is not a node id", node.0),
+                    format!("`{}` is not a node id", shown(node.0)),
                 )
                 .with_hint("node ids are `n` followed by digits: n1, n2, n3, …"),
             );
@@ -1065,7 +1085,7 @@ impl<'a> Parser<'a> {
                 Diagnostic::new(
                     Code::InvalidHandle,
                     dir_span,
-                    format!("`{dir}` is not a handle direction"),
+                    format!("`{}` is not a handle direction", shown(dir)),
                 )
                 .with_hint(hint),
             );
@@ -1217,8 +1237,7 @@ impl<'a> Parser<'a> {
             self.check_orphans(&edges);
             self.check_numbering();
         }
-        let mut diagnostics = self.diags;
-        diagnostics.sort_by_key(|d| (d.span.start, d.code));
+        let (diagnostics, omitted) = cap(self.diags);
         Parsed {
             diagram: Diagram {
                 lanes: self.lanes,
@@ -1228,13 +1247,14 @@ impl<'a> Parser<'a> {
             },
             diagnostics,
             statements: self.statements,
+            omitted,
         }
     }
 
     fn resolve_end(&mut self, end: &RawEnd, lane: usize, is_source: bool) -> Option<usize> {
         let role = if is_source { "source" } else { "target" };
         if let Some((lane_id, lane_span)) = &end.lane {
-            let Some(prefix_lane) = self.lanes.iter().position(|l| &l.id == lane_id) else {
+            let Some(&prefix_lane) = self.lane_index.get(lane_id.as_str()) else {
                 let ids: Vec<&str> = self.lanes.iter().map(|l| l.id.as_str()).collect();
                 let hint = match nearest(lane_id, &ids) {
                     Some(n) => format!("did you mean `{n}`?"),
@@ -1250,7 +1270,7 @@ impl<'a> Parser<'a> {
                     Diagnostic::new(
                         Code::UnknownLane,
                         lane_span.clone(),
-                        format!("there is no lane `{lane_id}`"),
+                        format!("there is no lane `{}`", shown(lane_id)),
                     )
                     .with_hint(hint),
                 );
@@ -1352,32 +1372,60 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Node ids should be exactly n1..nK (K nodes). Ids are compared as
+    /// text, so `n0`, `n007` and numbers past any integer type are simply
+    /// not among them.
     fn check_numbering(&mut self) {
-        let mut numbers: Vec<(u64, usize)> = self
-            .nodes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| n.id[1..].parse::<u64>().ok().map(|k| (k, i)))
-            .collect();
-        numbers.sort_unstable();
-        let count = numbers.len() as u64;
-        if let Some(&(k, i)) = numbers
-            .iter()
-            .enumerate()
-            .find(|&(pos, &(k, _))| k != pos as u64 + 1)
-            .map(|(_, x)| x)
-        {
-            let expected = numbers
-                .iter()
-                .position(|&(n, _)| n == k)
-                .map_or(1, |p| p as u64 + 1);
-            let id = self.nodes[i].id.clone();
-            self.diags.push(
-                Diagnostic::new(Code::NumberingGap, self.nodes[i].span.clone(), format!("node ids are not n1..n{count}: `{id}` comes where `n{expected}` was expected"))
-                    .with_hint("number nodes n1, n2, … without gaps; FlowZap's tools expect it"),
-            );
+        let count = self.nodes.len();
+        let number = |id: &str| -> Option<usize> {
+            let digits = &id[1..];
+            if digits.starts_with('0') || digits.len() > 19 {
+                return None;
+            }
+            digits.parse().ok().filter(|k| (1..=count).contains(k))
+        };
+        let mut taken = vec![false; count + 1];
+        for n in &self.nodes {
+            if let Some(k) = number(&n.id) {
+                taken[k] = true;
+            }
         }
+        let Some(i) = self.nodes.iter().position(|n| number(&n.id).is_none()) else {
+            return;
+        };
+        let missing = (1..=count).find(|&k| !taken[k]).unwrap_or(1);
+        let id = shown(&self.nodes[i].id);
+        self.diags.push(
+            Diagnostic::new(Code::NumberingGap, self.nodes[i].span.clone(), format!("node ids are not n1..n{count}: `{id}` stands where `n{missing}` is missing"))
+                .with_hint("number nodes n1, n2, … without gaps; FlowZap's tools expect it"),
+        );
     }
+}
+
+/// A name from the source as a headline shows it: at most 40 characters,
+/// then `…`, so a hostile 200,000-character id cannot flood a report.
+fn shown(name: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 40;
+    match name.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &name[..cut]).into(),
+        None => name.into(),
+    }
+}
+
+/// The diagnostics to report, sorted by position: every error up to
+/// [`MAX_DIAGNOSTICS`], then warnings up to the same total; and how many
+/// were left out.
+fn cap(mut diags: Vec<Diagnostic>) -> (Vec<Diagnostic>, usize) {
+    let total = diags.len();
+    if total > MAX_DIAGNOSTICS {
+        // Errors first (they decide whether the diagram renders), then
+        // by position.
+        diags.sort_by_key(|d| (!d.is_error(), d.span.start, d.code));
+        diags.truncate(MAX_DIAGNOSTICS);
+    }
+    diags.sort_by_key(|d| (d.span.start, d.code));
+    let kept = diags.len();
+    (diags, total - kept)
 }
 
 /// A cursor over one line.

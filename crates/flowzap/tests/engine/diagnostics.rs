@@ -194,6 +194,64 @@ fn fz015_nested_lane() {
 }
 
 #[test]
+fn a_nested_lane_is_reported_once_not_again_at_the_last_brace() {
+    let p = flowzap::parse("A { # A\nn1: circle\nB { # B\nn2: circle\n}\nn1.handle(right) -> n1.handle(left)\n}\n");
+    let codes: Vec<Code> = p.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, [Code::NestedLane], "{:#?}", p.diagnostics);
+}
+
+#[test]
+fn headlines_shorten_hostile_names() {
+    let long = "L".repeat(200_000);
+    let src = format!("A {{ # A\nn1: circle\nn1.handle(bottom) -> {long}.n2.handle(top)\n}}\n");
+    let p = flowzap::parse(&src);
+    let d = p.diagnostics.iter().find(|d| d.code == Code::UnknownLane).unwrap();
+    assert!(d.message.chars().count() < 80, "{}", d.message.len());
+    assert!(d.message.ends_with("…`"), "{}", &d.message[..60]);
+}
+
+#[test]
+fn numbering_compares_ids_as_text() {
+    let gap = |ids: &[&str]| -> Option<String> {
+        let mut src = String::from("A { # A\n");
+        for id in ids {
+            src.push_str(&format!("{id}: circle\n"));
+        }
+        for w in ids.windows(2) {
+            src.push_str(&format!("{}.handle(right) -> {}.handle(left)\n", w[0], w[1]));
+        }
+        src.push_str("}\n");
+        let p = flowzap::parse(&src);
+        assert!(!p.has_errors(), "{:#?}", p.diagnostics);
+        p.diagnostics
+            .iter()
+            .find(|d| d.code == Code::NumberingGap)
+            .map(|d| d.message.clone())
+    };
+    assert_eq!(gap(&["n1", "n2"]), None);
+    assert_eq!(gap(&["n2", "n1"]), None, "order does not matter");
+    let m = gap(&["n0", "n00"]).unwrap();
+    assert!(m.contains("`n0` stands where `n1` is missing"), "{m}");
+    let m = gap(&["n1", "n18446744073709551616"]).unwrap();
+    assert!(m.contains("where `n2` is missing"), "{m}");
+}
+
+#[test]
+fn diagnostics_stop_at_a_cap_errors_first() {
+    let mut src = String::from("A { # A\n");
+    for i in 1..=2_000 {
+        src.push_str(&format!("n{i}: circle label:\"x\" colour:\"red\"\n"));
+    }
+    src.push_str("n1: hexagon\n}\n");
+    let p = flowzap::parse(&src);
+    assert_eq!(p.diagnostics.len(), flowzap::MAX_DIAGNOSTICS);
+    assert!(p.has_errors(), "the error after 2,000 warnings is kept");
+    assert_eq!(p.omitted, 2_000 + 2 - flowzap::MAX_DIAGNOSTICS);
+    let positions: Vec<usize> = p.diagnostics.iter().map(|d| d.span.start).collect();
+    assert!(positions.windows(2).all(|w| w[0] <= w[1]), "sorted by position");
+}
+
+#[test]
 fn fz016_outside_lane() {
     expect(
         "n1: circle label:\"a\"\nA { # A\n}\n",
