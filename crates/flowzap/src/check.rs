@@ -6,6 +6,9 @@ use super::ast::{Diagram, Handle, Shape};
 use super::geom::{Point, Rect, Seg, segments};
 use super::layout::{Layout, NodeBox, TextLine};
 
+/// The checks of the sequence and architecture views.
+pub use super::check_views::{ViewReport, check_architecture, check_sequence};
+
 /// Defects found (empty for a good layout) and tidiness metrics.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Report {

@@ -35,6 +35,169 @@ pub trait Wording {
     fn sentences(&self, sentences: &[String]) -> String {
         sentences.join(" ")
     }
+
+    // The sequence and architecture views. Each has an English default, so
+    // a wording written before these views still compiles (and describes
+    // them in English).
+
+    /// The title of a sequence diagram its page gives no title:
+    /// `participants` is the list of its lane labels.
+    fn sequence_title(&self, participants: &str) -> String {
+        format!("Sequence diagram: {participants}")
+    }
+    /// The opening sentence of a sequence diagram: `count` participants,
+    /// listed in `participants`, exchanging `messages` messages.
+    fn sequence_summary(&self, count: usize, participants: &str, messages: usize) -> String {
+        let p = if count == 1 {
+            "participant"
+        } else {
+            "participants"
+        };
+        let m = if messages == 1 { "message" } else { "messages" };
+        format!("Sequence diagram with {count} {p} ({participants}) and {messages} {m}.")
+    }
+    /// One message of a sequence diagram.
+    fn message(&self, m: &Message<'_>) -> String {
+        let who = match m.kind {
+            MessageKind::Call => format!("{} to {}", m.from, m.to),
+            MessageKind::Reply => format!("reply from {} to {}", m.from, m.to),
+            MessageKind::SelfCall => format!("{} to itself", m.from),
+        };
+        match m.label {
+            Some(label) => format!(
+                "Message {}, {who}: {label} ({} to {}).",
+                m.number, m.from_step, m.to_step
+            ),
+            None => format!(
+                "Message {}, {who} ({} to {}).",
+                m.number, m.from_step, m.to_step
+            ),
+        }
+    }
+    /// A `loop` fragment around the messages numbered `numbers` (a list).
+    fn loop_fragment(&self, text: &str, numbers: &str) -> String {
+        format!("Loop, {text}: messages {numbers}.")
+    }
+    /// An `alt` fragment: the branches leaving `decision`, a list of
+    /// [`Wording::branch`]es.
+    fn alt_fragment(&self, decision: &str, branches: &str) -> String {
+        format!("Alternatives after {decision}: {branches}.")
+    }
+    /// A phrase: one branch of an `alt` fragment, message `number`, with
+    /// its guard when the connector has a label.
+    fn branch(&self, guard: Option<&str>, number: usize) -> String {
+        match guard {
+            Some(g) => format!("{g} (message {number})"),
+            None => format!("message {number}"),
+        }
+    }
+    /// The title of an architecture diagram its page gives no title.
+    fn architecture_title(&self, components: &str) -> String {
+        format!("Architecture diagram: {components}")
+    }
+    /// The opening sentence of an architecture diagram.
+    fn architecture_summary(&self, count: usize) -> String {
+        if count == 1 {
+            "Architecture diagram with 1 component.".to_string()
+        } else {
+            format!("Architecture diagram with {count} components.")
+        }
+    }
+    /// A phrase drawn in a component box (and read in its sentence): how
+    /// many steps its lane has, and how many of them are decisions.
+    fn component_counts(&self, steps: usize, decisions: usize) -> String {
+        let s = if steps == 1 { "step" } else { "steps" };
+        match decisions {
+            0 => format!("{steps} {s}"),
+            1 => format!("{steps} {s} · 1 decision"),
+            d => format!("{steps} {s} · {d} decisions"),
+        }
+    }
+    /// A component: its name, its kind, its counts
+    /// ([`Wording::component_counts`]) and the list of its decisions'
+    /// labels (empty when it has none).
+    fn component(&self, name: &str, kind: ComponentKind, counts: &str, decisions: &str) -> String {
+        let kind = match kind {
+            ComponentKind::Service => "Component",
+            ComponentKind::Store => "Data store",
+            ComponentKind::Queue => "Queue",
+        };
+        if decisions.is_empty() {
+            format!("{kind} {name}: {counts}.")
+        } else {
+            format!("{kind} {name}: {counts}; decides {decisions}.")
+        }
+    }
+    /// A dependency arrow: `from` sends to `to`; `labels` lists the labels
+    /// of the connectors it stands for, when any has one.
+    fn dependency(&self, from: &str, to: &str, labels: Option<&str>) -> String {
+        match labels {
+            Some(l) => format!("{from} sends to {to}: {l}."),
+            None => format!("{from} sends to {to}."),
+        }
+    }
+    /// A short phrase drawn after the first few labels of an arrow: how
+    /// many more there are.
+    fn more(&self, n: usize) -> String {
+        format!("+{n} more")
+    }
+}
+
+/// What kind of message a sequence diagram draws for a connector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MessageKind {
+    /// A message to another participant.
+    Call,
+    /// A message back to a participant that sent this one an earlier
+    /// message: drawn dashed.
+    Reply,
+    /// A connector within one lane.
+    SelfCall,
+}
+
+impl MessageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Call => "call",
+            MessageKind::Reply => "reply",
+            MessageKind::SelfCall => "self",
+        }
+    }
+}
+
+/// One message of a sequence diagram, told as text: participants (lane
+/// labels), the steps (node labels) it leaves and reaches, its label.
+#[derive(Debug, Clone, Copy)]
+pub struct Message<'a> {
+    /// From 1, in edge order.
+    pub number: usize,
+    pub from: &'a str,
+    pub to: &'a str,
+    pub from_step: &'a str,
+    pub to_step: &'a str,
+    pub label: Option<&'a str>,
+    pub kind: MessageKind,
+}
+
+/// What an architecture component is drawn as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ComponentKind {
+    /// A box.
+    Service,
+    /// A lane named like a database, store or cache: a cylinder.
+    Store,
+    /// A lane named like a queue, bus, topic or stream: a cylinder on its side.
+    Queue,
+}
+
+impl ComponentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ComponentKind::Service => "service",
+            ComponentKind::Store => "store",
+            ComponentKind::Queue => "queue",
+        }
+    }
 }
 
 /// The built-in English wording.

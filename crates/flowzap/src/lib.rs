@@ -4,8 +4,10 @@
 //! lifted out as its own crate. The pipeline is `parse` (text → [`Diagram`]
 //! and [`Diagnostic`]s) → `layout` (geometry) → `svg` (a string).
 
+pub mod architecture;
 pub mod ast;
 pub mod check;
+mod check_views;
 pub mod describe;
 pub mod diagnostic;
 pub mod format;
@@ -14,15 +16,18 @@ pub mod graph;
 pub mod layout;
 mod parse;
 mod route;
+pub mod sequence;
 pub mod stress;
 pub mod svg;
 pub mod text;
+pub mod view;
 
 pub use ast::{Diagram, Edge, Handle, Lane, Loop, Node, Shape, Span};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use parse::{MAX_DIAGNOSTICS, MAX_LABEL_CHARS, Parsed, Statement, StatementKind, parse};
 
 pub use layout::{Layout, layout};
+pub use view::View;
 
 /// The default accessible title in English: the lanes, in order.
 pub fn default_title(diagram: &Diagram) -> String {

@@ -42,7 +42,7 @@ pub fn escape_into(out: &mut String, s: &str) {
 }
 
 /// Text escaped as it is written, for `write!` arguments.
-struct Esc<'a>(&'a str);
+pub(crate) struct Esc<'a>(pub(crate) &'a str);
 
 impl std::fmt::Display for Esc<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -72,7 +72,7 @@ pub fn source_hash(source: &str) -> String {
     format!("{h:08x}")
 }
 
-const CSS: &str = "\
+pub(crate) const CSS: &str = "\
 :where(svg.fz){--fz-bg:#ffffff;--fz-lane-fill:#f8fafc;--fz-lane-fill-alt:#f1f5f9;--fz-lane-stroke:#cbd5e1;\
 --fz-header-fill:#e2e8f0;--fz-header-text:#0f172a;--fz-node-fill:#ffffff;--fz-node-stroke:#475569;--fz-text:#0f172a;\
 --fz-decision-fill:#fffbeb;--fz-decision-stroke:#b45309;--fz-start-fill:#ecfdf5;--fz-start-stroke:#047857;\
@@ -102,7 +102,18 @@ svg.fz .fz-edge-label-bg{fill:var(--fz-bg)}\
 svg.fz .fz-edge-label{fill:var(--fz-edge-text);font-size:13px}\
 svg.fz .fz-loop-frame{fill:none;stroke:var(--fz-loop)}\
 svg.fz .fz-loop-tab{fill:var(--fz-loop-fill);stroke:var(--fz-loop)}\
-svg.fz .fz-loop-label{fill:var(--fz-text);font-size:13px}";
+svg.fz .fz-loop-label{fill:var(--fz-text);font-size:13px}\
+svg.fz .fz-lifeline{fill:none;stroke:var(--fz-loop)}\
+svg.fz .fz-fragment-frame{fill:none;stroke:var(--fz-loop)}\
+svg.fz .fz-fragment-tab{fill:var(--fz-loop-fill);stroke:var(--fz-loop)}\
+svg.fz .fz-fragment-label{fill:var(--fz-text);font-size:13px}\
+svg.fz .fz-guard{fill:var(--fz-meta-text);font-size:13px}\
+svg.fz .fz-separator{fill:none;stroke:var(--fz-loop)}\
+svg.fz .fz-dependency path{fill:none;stroke:var(--fz-edge)}\
+svg.fz .fz-component .fz-title{fill:var(--fz-text);font-weight:600}\
+svg.fz .fz-store .fz-shape,svg.fz .fz-queue .fz-shape{fill:var(--fz-task-fill);stroke:var(--fz-task-stroke)}\
+svg.fz .fz-cap{fill:none;stroke:var(--fz-task-stroke)}\
+svg.fz .fz-mark{fill:var(--fz-decision-fill);stroke:var(--fz-decision-stroke)}";
 
 /// The stylesheet the SVGs rely on. A standalone SVG embeds it; a page with
 /// many diagrams can serve it once (see [`Options::embed_style`]).
@@ -142,12 +153,12 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
     if opts.decorative {
         let _ = write!(
             s,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" aria-hidden="true" focusable="false" font-family="{font}" font-size="14">"#
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz fz-workflow" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" aria-hidden="true" focusable="false" font-family="{font}" font-size="14">"#
         );
     } else {
         let _ = write!(
             s,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" role="img" aria-labelledby="{p}-{h}-t {p}-{h}-d" font-family="{font}" font-size="14">"#
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz fz-workflow" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" role="img" aria-labelledby="{p}-{h}-t {p}-{h}-d" font-family="{font}" font-size="14">"#
         );
         let _ = write!(s, r#"<title id="{p}-{h}-t">{}</title>"#, Esc(title));
         let english;
@@ -343,7 +354,7 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
 /// stable. Written straight into the output, since a diagram has hundreds
 /// of them and float formatting with a precision is slow.
 #[derive(Clone, Copy)]
-struct Num(f32);
+pub(crate) struct Num(f32);
 
 impl std::fmt::Display for Num {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -360,11 +371,11 @@ impl std::fmt::Display for Num {
     }
 }
 
-fn num(v: f32) -> Num {
+pub(crate) fn num(v: f32) -> Num {
     Num(v)
 }
 
-fn text(s: &mut String, lines: &[TextLine], fill: &str) {
+pub(crate) fn text(s: &mut String, lines: &[TextLine], fill: &str) {
     for t in lines {
         if t.text.is_empty() {
             continue;
@@ -387,7 +398,11 @@ fn text(s: &mut String, lines: &[TextLine], fill: &str) {
 }
 
 /// A shape's presentation attributes: fill, stroke and stroke width.
-struct Paint(&'static str, &'static str, f32);
+pub(crate) struct Paint(
+    pub(crate) &'static str,
+    pub(crate) &'static str,
+    pub(crate) f32,
+);
 
 impl std::fmt::Display for Paint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -400,7 +415,7 @@ impl std::fmt::Display for Paint {
 }
 
 /// An SVG path through orthogonal points, its bends rounded to the given radius.
-struct PathD<'a>(&'a [Point], f32);
+pub(crate) struct PathD<'a>(pub(crate) &'a [Point], pub(crate) f32);
 
 impl std::fmt::Display for PathD<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

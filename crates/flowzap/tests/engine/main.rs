@@ -8,3 +8,4 @@ mod format;
 mod parse_robustness;
 mod render;
 mod support;
+mod views;
