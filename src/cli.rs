@@ -141,6 +141,31 @@ struct RenderArgs {
     /// Fail (exit 1) when the diagram has warnings.
     #[arg(long)]
     deny_warnings: bool,
+    /// Which drawing of the diagram (SVG only; `--format json` is the
+    /// graph whatever the view).
+    #[arg(long, value_enum, default_value_t = ViewArg::Workflow)]
+    view: ViewArg,
+}
+
+/// The views of `zapdoc render --view`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ViewArg {
+    /// Swimlanes: lanes as bands, steps and connectors.
+    Workflow,
+    /// Participants and their lifelines, messages in the order written.
+    Sequence,
+    /// Components and the dependencies between them.
+    Architecture,
+}
+
+impl From<ViewArg> for flowzap::View {
+    fn from(v: ViewArg) -> Self {
+        match v {
+            ViewArg::Workflow => flowzap::View::Workflow,
+            ViewArg::Sequence => flowzap::View::Sequence,
+            ViewArg::Architecture => flowzap::View::Architecture,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -224,7 +249,18 @@ fn render(args: &RenderArgs) -> Result<ExitCode, Failure> {
             json.push('\n');
             json
         }
-        Format::Svg => flowzap::render_svg(&parsed.diagram, &source),
+        Format::Svg => {
+            let view = flowzap::View::from(args.view);
+            let english = flowzap::describe::English;
+            let title = view.title(&parsed.diagram, &english);
+            let opts = flowzap::svg::Options {
+                title: &title,
+                description: None,
+                embed_style: true,
+                decorative: false,
+            };
+            flowzap::view::render(&parsed.diagram, &source, view, &opts, &english)
+        }
     };
     write_output(args.output.as_ref(), &out)?;
     Ok(ExitCode::SUCCESS)

@@ -390,6 +390,120 @@ impl crate::flowzap::describe::Wording for DiagramWording<'_> {
         items.join(&self.t("diagram-list-separator", &[]))
     }
 
+    fn sequence_title(&self, participants: &str) -> String {
+        self.t("diagram-sequence-title", &[("participants", participants)])
+    }
+
+    fn sequence_summary(&self, count: usize, participants: &str, messages: usize) -> String {
+        let args = [
+            ("count", Arg::Number(count as f64)),
+            ("participants", Arg::Str(participants.to_string())),
+            ("messages", Arg::Number(messages as f64)),
+        ];
+        self.catalog.t(self.lang, "diagram-sequence-summary", &args)
+    }
+
+    fn message(&self, m: &crate::flowzap::describe::Message<'_>) -> String {
+        let mut args = vec![
+            ("number", Arg::Number(m.number as f64)),
+            ("kind", Arg::Str(m.kind.as_str().to_string())),
+            ("from", Arg::Str(m.from.to_string())),
+            ("to", Arg::Str(m.to.to_string())),
+            ("fromStep", Arg::Str(m.from_step.to_string())),
+            ("toStep", Arg::Str(m.to_step.to_string())),
+        ];
+        let key = match m.label {
+            Some(label) => {
+                args.push(("label", Arg::Str(label.to_string())));
+                "diagram-message-label"
+            }
+            None => "diagram-message",
+        };
+        self.catalog.t(self.lang, key, &args)
+    }
+
+    fn loop_fragment(&self, text: &str, numbers: &str) -> String {
+        self.t(
+            "diagram-sequence-loop",
+            &[("text", text), ("numbers", numbers)],
+        )
+    }
+
+    fn alt_fragment(&self, decision: &str, branches: &str) -> String {
+        self.t(
+            "diagram-sequence-alt",
+            &[("decision", decision), ("branches", branches)],
+        )
+    }
+
+    fn branch(&self, guard: Option<&str>, number: usize) -> String {
+        let mut args = vec![("number", Arg::Number(number as f64))];
+        let key = match guard {
+            Some(g) => {
+                args.push(("guard", Arg::Str(g.to_string())));
+                "diagram-branch"
+            }
+            None => "diagram-branch-unlabelled",
+        };
+        self.catalog.t(self.lang, key, &args)
+    }
+
+    fn architecture_title(&self, components: &str) -> String {
+        self.t("diagram-architecture-title", &[("components", components)])
+    }
+
+    fn architecture_summary(&self, count: usize) -> String {
+        let args = [("count", Arg::Number(count as f64))];
+        self.catalog
+            .t(self.lang, "diagram-architecture-summary", &args)
+    }
+
+    fn component_counts(&self, steps: usize, decisions: usize) -> String {
+        let n = |k: usize| [("count", Arg::Number(k as f64))];
+        let steps = self
+            .catalog
+            .t(self.lang, "diagram-component-steps", &n(steps));
+        if decisions == 0 {
+            steps
+        } else {
+            let d = self
+                .catalog
+                .t(self.lang, "diagram-component-decisions", &n(decisions));
+            format!("{steps} · {d}")
+        }
+    }
+
+    fn component(
+        &self,
+        name: &str,
+        kind: crate::flowzap::describe::ComponentKind,
+        counts: &str,
+        decisions: &str,
+    ) -> String {
+        let mut args = vec![("name", name), ("kind", kind.as_str()), ("counts", counts)];
+        if decisions.is_empty() {
+            self.t("diagram-component", &args)
+        } else {
+            args.push(("decisions", decisions));
+            self.t("diagram-component-decides", &args)
+        }
+    }
+
+    fn dependency(&self, from: &str, to: &str, labels: Option<&str>) -> String {
+        match labels {
+            Some(l) => self.t(
+                "diagram-dependency-label",
+                &[("from", from), ("to", to), ("labels", l)],
+            ),
+            None => self.t("diagram-dependency", &[("from", from), ("to", to)]),
+        }
+    }
+
+    fn more(&self, n: usize) -> String {
+        let args = [("count", Arg::Number(n as f64))];
+        self.catalog.t(self.lang, "diagram-more", &args)
+    }
+
     fn sentences(&self, sentences: &[String]) -> String {
         sentences.join(&self.t("diagram-sentence-separator", &[]))
     }
@@ -479,6 +593,55 @@ mod tests {
             "Diagramme en couloirs, 2 couloirs. Couloir 前台\u{a0}: 开始 (événement), Fix (étape). \
              Couloir Back sans étape. 开始 mène à Fix (Go)."
         );
+        assert!(c.report().is_empty(), "{:?}", c.report());
+    }
+
+    /// The sequence and architecture views are described in the page's
+    /// language from built-in messages, the English ones word for word
+    /// flowzap's own.
+    #[test]
+    fn the_new_views_are_described_in_three_languages() {
+        use crate::flowzap::View;
+        use crate::flowzap::describe::{English, Wording};
+        let src = "A { # Web\n  n1: circle label:\"Go\"\n  n2: diamond label:\"Ok?\"\n  n1.handle(right) -> n2.handle(left)\n  n2.handle(bottom) -> B.n3.handle(top) [label=\"Yes\"]\n  n2.handle(right) -> B.n4.handle(left)\n  loop [twice] n1 n2\n}\nB { # Orders db\n  n3: rectangle label:\"Save\"\n  n4: rectangle label:\"Skip\"\n  n3.handle(top) -> A.n2.handle(bottom) [label=\"Saved\"]\n}\n";
+        let parsed = crate::flowzap::parse(src);
+        assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
+        let d = &parsed.diagram;
+        let c = Catalog::from_sources(
+            "en",
+            ["en", "zh", "fr"]
+                .iter()
+                .map(|l| (l.to_string(), format!("i18n/{l}.ftl"), String::new()))
+                .collect(),
+        )
+        .unwrap();
+        let w = |lang| DiagramWording { catalog: &c, lang };
+        for view in [View::Sequence, View::Architecture] {
+            assert_eq!(view.description(d, &w("en")), view.description(d, &English));
+            assert_eq!(view.title(d, &w("en")), view.title(d, &English));
+        }
+        let seq = View::Sequence.description(d, &w("zh"));
+        assert!(
+            seq.starts_with("时序图，共 2 个参与者（Web、Orders db），4 条消息。"),
+            "{seq}"
+        );
+        assert!(
+            seq.contains("第 4 条消息：Orders db 回复 Web，内容为“Saved”（从 Save 到 Ok?）。"),
+            "{seq}"
+        );
+        assert!(seq.contains("循环“twice”：第 1 条消息。"), "{seq}");
+        let arch = View::Architecture.description(d, &w("fr"));
+        assert!(
+            arch.contains("Stockage de données Orders db\u{a0}: 2 étapes."),
+            "{arch}"
+        );
+        assert!(
+            arch.contains("Web envoie à Orders db\u{a0}: Yes."),
+            "{arch}"
+        );
+        assert_eq!(w("fr").component_counts(3, 1), "3 étapes · 1 décision");
+        assert_eq!(w("zh").more(2), "另有 2 项");
+        assert_eq!(w("fr").more(1), "+1 autre");
         assert!(c.report().is_empty(), "{:?}", c.report());
     }
 
