@@ -13,7 +13,7 @@
 use crate::config::MarkdownConfig;
 use crate::highlight;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Stands in for a diagram in the HTML until [`Rendered::assemble`]. NUL
@@ -284,7 +284,7 @@ pub fn flowzap_fences(body: &str, offset: usize) -> Vec<Fence> {
 pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
     let mut out = Rendered::default();
     let mut events: Vec<Event<'_>> = Vec::new();
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids = HeadingIds::default();
     let mut iter = Parser::new_ext(body, parser_options(cfg)).into_offset_iter();
     let mut first_paragraph: Option<String> = None;
     let mut in_paragraph = false;
@@ -328,7 +328,7 @@ pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
                         other => inner.push(other),
                     }
                 }
-                let id = unique_id(id.map(|s| s.to_string()), &text, &mut ids);
+                let id = ids.unique(id.map(|s| s.to_string()), &text);
                 out.word_count += count_words(&text);
                 out.headings.push(Heading {
                     level: level as u8,
@@ -410,25 +410,41 @@ pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
     out
 }
 
-/// The heading's id: its `{#id}` if given, else a slug of its text; made
-/// unique within the page with `-1`, `-2`…
-fn unique_id(given: Option<String>, text: &str, ids: &mut HashSet<String>) -> String {
-    let base = given.unwrap_or_else(|| {
-        let s = crate::util::slugify(text);
-        if s.is_empty() {
-            "section".to_string()
-        } else {
-            s
+/// The heading ids of one page, made unique.
+#[derive(Default)]
+struct HeadingIds {
+    taken: HashSet<String>,
+    /// For each base id, the suffix to try next: a page of 20,000 `## same`
+    /// headings costs 20,000 tries, not 200 million.
+    next: HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    /// The heading's id: its `{#id}` if given, else a slug of its text;
+    /// made unique within the page with `-1`, `-2`…
+    fn unique(&mut self, given: Option<String>, text: &str) -> String {
+        let base = given.unwrap_or_else(|| {
+            let s = crate::util::slugify(text);
+            if s.is_empty() {
+                "section".to_string()
+            } else {
+                s
+            }
+        });
+        let mut id = base.clone();
+        if self.taken.contains(&id) {
+            let n = self.next.entry(base.clone()).or_insert(1);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if !self.taken.contains(&id) {
+                    break;
+                }
+            }
         }
-    });
-    let mut id = base.clone();
-    let mut n = 1;
-    while ids.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
+        self.taken.insert(id.clone());
+        id
     }
-    ids.insert(id.clone());
-    id
 }
 
 /// Words separated by white space, each CJK character counting as one.
@@ -504,6 +520,10 @@ mod tests {
         assert_eq!(ids, ["hello-world", "hello-world-1", "mine"]);
         let html = r.assemble(|_| "");
         assert!(html.contains("<h2 id=\"hello-world-1\">"), "{html}");
+        // A suffix already taken by a heading of that name is skipped.
+        let r = render("## a-1\n\n## a\n\n## a\n\n## a\n", 0, &cfg());
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["a-1", "a", "a-2", "a-3"]);
     }
 
     #[test]

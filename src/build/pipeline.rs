@@ -256,7 +256,11 @@ pub(crate) fn render_files(
                             d.omitted,
                             flowzap::MAX_DIAGNOSTICS
                         ))
-                        .at(file.display_path.clone(), &file.source, at..at),
+                        .at(
+                            file.display_path.clone(),
+                            &file.source,
+                            at..at,
+                        ),
                     );
                 }
             }

@@ -49,6 +49,7 @@ pub enum Code {
     UnrecognizedLine,
     EmptyDiagram,
     InvalidLaneId,
+    TooLarge,
     AttributeEquals,
     EdgeLabelColon,
     LaneLabelNextLine,
@@ -66,7 +67,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 36] = [
         Code::UnknownShape,
         Code::InvalidNodeId,
         Code::DuplicateNode,
@@ -88,6 +89,7 @@ impl Code {
         Code::UnrecognizedLine,
         Code::EmptyDiagram,
         Code::InvalidLaneId,
+        Code::TooLarge,
         Code::AttributeEquals,
         Code::EdgeLabelColon,
         Code::LaneLabelNextLine,
@@ -128,6 +130,7 @@ impl Code {
             Code::UnrecognizedLine => "FZ020",
             Code::EmptyDiagram => "FZ021",
             Code::InvalidLaneId => "FZ022",
+            Code::TooLarge => "FZ023",
             Code::AttributeEquals => "FZ101",
             Code::EdgeLabelColon => "FZ102",
             Code::LaneLabelNextLine => "FZ103",
@@ -179,6 +182,7 @@ impl Code {
             Code::UnrecognizedLine => "line that is no FlowZap statement",
             Code::EmptyDiagram => "diagram with nothing in it",
             Code::InvalidLaneId => "lane id not an identifier",
+            Code::TooLarge => "diagram past the size one diagram may have (lanes, nodes or edges)",
             Code::AttributeEquals => "node attribute written `key=\"…\"` instead of `key:\"…\"`",
             Code::EdgeLabelColon => "edge label written `[label:\"…\"]` instead of `[label=\"…\"]`",
             Code::LaneLabelNextLine => "lane display label on the line after `{`",

@@ -24,7 +24,10 @@ pub mod view;
 
 pub use ast::{Diagram, Edge, Handle, Lane, Loop, Node, Shape, Span};
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use parse::{MAX_DIAGNOSTICS, MAX_LABEL_CHARS, Parsed, Statement, StatementKind, parse};
+pub use parse::{
+    MAX_DIAGNOSTICS, MAX_EDGES, MAX_LABEL_CHARS, MAX_LANES, MAX_NODES, Parsed, Statement,
+    StatementKind, parse,
+};
 
 pub use layout::{Layout, layout};
 pub use view::View;

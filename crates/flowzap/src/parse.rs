@@ -30,6 +30,16 @@ pub struct Parsed {
 /// source: hostile input must stay cheap.
 pub const MAX_DIAGNOSTICS: usize = 100;
 
+/// The most lanes, nodes and edges one diagram may hold. Past them the
+/// diagram is an error (FZ023), not an hour of layout: split it. The
+/// largest real diagrams hold a few dozen nodes; the 10 × 100 stress
+/// diagram (1,000 nodes) renders in milliseconds.
+pub const MAX_LANES: usize = 200;
+/// See [`MAX_LANES`].
+pub const MAX_NODES: usize = 2_000;
+/// See [`MAX_LANES`].
+pub const MAX_EDGES: usize = 4_000;
+
 /// One non-blank line of FlowZap Code as the parser classified it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
@@ -324,6 +334,24 @@ impl<'a> Parser<'a> {
         );
     }
 
+    /// FZ023 at the statement that adds one `what` past `max` (`count` are
+    /// there already); once per kind.
+    fn over_limit(&mut self, what: &str, count: usize, max: usize, line: Line<'a>) {
+        if count == max {
+            self.diags.push(
+                Diagnostic::new(
+                    Code::TooLarge,
+                    line.span(),
+                    format!("the diagram has more than {max} {what}"),
+                )
+                .with_label(format!("{what} past {max} start here"))
+                .with_hint(format!(
+                    "split it into several diagrams: one diagram draws at most {MAX_LANES} lanes, {MAX_NODES} nodes and {MAX_EDGES} edges"
+                )),
+            );
+        }
+    }
+
     fn record(&mut self, kind: StatementKind, line: Line<'a>) {
         self.statements.push(Statement {
             kind,
@@ -458,7 +486,11 @@ impl<'a> Parser<'a> {
                 Diagnostic::new(
                     Code::NestedLane,
                     id_span.clone(),
-                    format!("lane `{}` is opened inside lane `{}`", shown(id), shown(&open_id)),
+                    format!(
+                        "lane `{}` is opened inside lane `{}`",
+                        shown(id),
+                        shown(&open_id)
+                    ),
                 )
                 .with_related(self.lanes[open].span.clone(), "this lane is still open")
                 .with_hint(format!(
@@ -529,6 +561,7 @@ impl<'a> Parser<'a> {
             },
             line,
         );
+        self.over_limit("lanes", self.lanes.len(), MAX_LANES, line);
         self.lanes.push(Lane {
             id: id.to_string(),
             label: if label_text.is_empty() {
@@ -736,6 +769,7 @@ impl<'a> Parser<'a> {
             );
             return;
         }
+        self.over_limit("nodes", self.nodes.len(), MAX_NODES, line);
         self.node_index.insert(id, self.nodes.len());
         self.nodes.push(node);
     }
@@ -959,6 +993,7 @@ impl<'a> Parser<'a> {
             );
             return;
         }
+        self.over_limit("edges", self.edges.len(), MAX_EDGES, line);
         self.edges.push(RawEdge {
             lane,
             from,
@@ -1396,8 +1431,14 @@ impl<'a> Parser<'a> {
         let missing = (1..=count).find(|&k| !taken[k]).unwrap_or(1);
         let id = shown(&self.nodes[i].id);
         self.diags.push(
-            Diagnostic::new(Code::NumberingGap, self.nodes[i].span.clone(), format!("node ids are not n1..n{count}: `{id}` stands where `n{missing}` is missing"))
-                .with_hint("number nodes n1, n2, … without gaps; FlowZap's tools expect it"),
+            Diagnostic::new(
+                Code::NumberingGap,
+                self.nodes[i].span.clone(),
+                format!(
+                    "node ids are not n1..n{count}: `{id}` stands where `n{missing}` is missing"
+                ),
+            )
+            .with_hint("number nodes n1, n2, … without gaps; FlowZap's tools expect it"),
         );
     }
 }

@@ -45,6 +45,20 @@ const TRACK: f32 = 8.0;
 /// crossings overall, since the second look below gets the time back).
 const ESTIMATE_WEIGHT: (u32, u32) = (5, 4);
 
+/// States one search may expand before it gives up (its connector then
+/// takes the plain fallback route). Real diagrams stay far below it; it
+/// bounds a search that has no way through a crowded grid.
+const SEARCH_EXPANSIONS: u32 = 200_000;
+/// States all the searches of one diagram may expand together. Past it the
+/// remaining connectors take the fallback route and the second look stops:
+/// a dense hostile diagram costs a bounded time, not minutes. The corpus's
+/// busiest diagram and the 10 × 100 stress diagram use a small part of it.
+const DIAGRAM_EXPANSIONS: u64 = 3_000_000;
+/// The largest routing grid (lines across × lines down) built; a diagram
+/// whose grid would be larger takes the fallback route for every
+/// connector, so memory stays bounded.
+const MAX_GRID_CELLS: usize = 2_000_000;
+
 pub fn route(d: &Diagram, l: &mut Layout) {
     let ports = assign_ports(d, l);
     let mut order: Vec<usize> = (0..d.edges.len()).collect();
@@ -70,11 +84,26 @@ pub fn route(d: &Diagram, l: &mut Layout) {
             )
         })
         .collect();
-    let mut grid = Grid::new(l, &stubs);
+    let fallback = |i: usize| {
+        // No legal route (or no budget left): the checker reports what
+        // this crosses.
+        let ((p, q), (s0, t0)) = (ports[i], stubs[i]);
+        simplify(vec![p, s0, Point::new(t0.x, s0.y), t0, q])
+    };
+    let Some(mut grid) = Grid::new(l, &stubs) else {
+        for (i, path) in paths.iter_mut().enumerate() {
+            *path = fallback(i);
+        }
+        l.edges = labelled(d, l, paths);
+        return;
+    };
     // What each edge has on the grid now: its two stubs at first, then its
     // whole route.
     let mut routed: Vec<Placed> = Vec::with_capacity(d.edges.len());
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch {
+        budget: DIAGRAM_EXPANSIONS,
+        ..Scratch::default()
+    };
     for (&(p, q), &(s0, t0)) in ports.iter().zip(&stubs) {
         let stubs = Placed::new(vec![Seg { a: p, b: s0 }, Seg { a: t0, b: q }]);
         for seg in &stubs.segs {
@@ -111,11 +140,12 @@ pub fn route(d: &Diagram, l: &mut Layout) {
     };
     for &i in &order {
         unroute(i, &mut grid, &mut routed);
-        let pts = route_one(i, &grid, &mut scratch, None).unwrap_or_else(|| {
-            // No legal route at all: the checker reports what this crosses.
-            let ((p, q), (s0, t0)) = (ports[i], stubs[i]);
-            simplify(vec![p, s0, Point::new(t0.x, s0.y), t0, q])
-        });
+        let found = if scratch.budget > 0 {
+            route_one(i, &grid, &mut scratch, None)
+        } else {
+            None
+        };
+        let pts = found.unwrap_or_else(|| fallback(i));
         place(i, &pts, &mut grid, &mut routed);
         paths[i] = pts;
     }
@@ -127,6 +157,9 @@ pub fn route(d: &Diagram, l: &mut Layout) {
     // cost holds every crossing it takes part in, so the diagram's total
     // cannot rise.
     for &i in &order {
+        if scratch.budget == 0 {
+            break;
+        }
         let (old_cost, tangled) = path_cost(&paths[i], &routed, i);
         if !tangled {
             continue;
@@ -145,10 +178,14 @@ pub fn route(d: &Diagram, l: &mut Layout) {
         }
         place(i, &paths[i], &mut grid, &mut routed);
     }
+    l.edges = labelled(d, l, paths);
+}
+
+/// The routed connectors with their labels placed.
+fn labelled(d: &Diagram, l: &Layout, paths: Vec<Vec<Point>>) -> Vec<EdgePath> {
     let mut placed: Vec<Rect> = l.loops.iter().map(|lp| lp.tab).collect();
     let mut edges = Vec::with_capacity(d.edges.len());
-    for (i, e) in d.edges.iter().enumerate() {
-        let points = std::mem::take(&mut paths[i]);
+    for (e, points) in d.edges.iter().zip(paths) {
         let label = e.label.as_ref().map(|text| {
             let lab = place_label(l, &points, text, &placed);
             placed.push(lab.rect);
@@ -156,7 +193,7 @@ pub fn route(d: &Diagram, l: &mut Layout) {
         });
         edges.push(EdgePath { points, label });
     }
-    l.edges = edges;
+    edges
 }
 
 /// Each edge's (source port, target port). Ports sharing a node side are
@@ -352,7 +389,9 @@ struct Grid {
 }
 
 impl Grid {
-    fn new(l: &Layout, stubs: &[(Point, Point)]) -> Self {
+    /// The grid of `l`'s channel and stub lines; `None` past
+    /// [`MAX_GRID_CELLS`].
+    fn new(l: &Layout, stubs: &[(Point, Point)]) -> Option<Self> {
         let header = l.lanes.first().map_or(0.0, |lane| lane.header.right());
         let mut xs = Vec::new();
         let mut ys = Vec::new();
@@ -439,14 +478,19 @@ impl Grid {
             ys8: ys.iter().map(|&y| eighths(y)).collect(),
             x_shared,
             y_shared,
-            h: vec![0; nx * ny],
-            v: vec![0; nx * ny],
+            h: Vec::new(),
+            v: Vec::new(),
             xs,
             ys,
             min_x,
             max_x,
             max_y,
         };
+        if nx.saturating_mul(ny) > MAX_GRID_CELLS {
+            return None;
+        }
+        grid.h = vec![0; nx * ny];
+        grid.v = vec![0; nx * ny];
         // Nodes and loop tabs are obstacles.
         let tabs = l.loops.iter().map(|lp| lp.tab.inflate(2.0));
         for r in l
@@ -467,7 +511,7 @@ impl Grid {
                 }
             }
         }
-        grid
+        Some(grid)
     }
 
     /// Add (`sign` 1) or take away (-1) the costs a placed connector
@@ -598,7 +642,7 @@ impl Grid {
                 && window.right() >= self.max_x
                 && window.bottom() >= self.max_y;
             let found = self.search_in(&window, ends, u32::MAX, scratch);
-            if found.is_some() || whole {
+            if found.is_some() || whole || scratch.exhausted {
                 return found;
             }
             pad *= 3.0;
@@ -685,6 +729,8 @@ impl Grid {
             parent,
             heap,
             touched,
+            budget,
+            exhausted,
         } = scratch;
         // A queue entry: the estimate above the cost so far, so that among
         // equally promising states the one nearest the target (the deepest)
@@ -698,7 +744,14 @@ impl Grid {
         best[start] = 0;
         touched.push(start as u32);
         heap.push(entry(weighted(h(sx, sy, start_dir)), 0, start));
+        let mut expansions = 0u32;
         while let Some(top) = heap.pop() {
+            if expansions == SEARCH_EXPANSIONS || *budget == 0 {
+                *exhausted = true;
+                return None;
+            }
+            expansions += 1;
+            *budget -= 1;
             let state = !(top as u32) as usize;
             let g = (top >> 32) as u32;
             if g != best[state] {
@@ -869,6 +922,10 @@ struct Scratch {
     parent: Vec<u32>,
     heap: BinaryHeap<u128>,
     touched: Vec<u32>,
+    /// Expansions left to the diagram's searches ([`DIAGRAM_EXPANSIONS`]).
+    budget: u64,
+    /// The last search stopped at a limit, not for want of a way.
+    exhausted: bool,
 }
 
 impl Scratch {
@@ -885,6 +942,7 @@ impl Scratch {
         }
         self.touched.clear();
         self.heap.clear();
+        self.exhausted = false;
     }
 }
 

@@ -195,7 +195,9 @@ fn fz015_nested_lane() {
 
 #[test]
 fn a_nested_lane_is_reported_once_not_again_at_the_last_brace() {
-    let p = flowzap::parse("A { # A\nn1: circle\nB { # B\nn2: circle\n}\nn1.handle(right) -> n1.handle(left)\n}\n");
+    let p = flowzap::parse(
+        "A { # A\nn1: circle\nB { # B\nn2: circle\n}\nn1.handle(right) -> n1.handle(left)\n}\n",
+    );
     let codes: Vec<Code> = p.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, [Code::NestedLane], "{:#?}", p.diagnostics);
 }
@@ -205,7 +207,11 @@ fn headlines_shorten_hostile_names() {
     let long = "L".repeat(200_000);
     let src = format!("A {{ # A\nn1: circle\nn1.handle(bottom) -> {long}.n2.handle(top)\n}}\n");
     let p = flowzap::parse(&src);
-    let d = p.diagnostics.iter().find(|d| d.code == Code::UnknownLane).unwrap();
+    let d = p
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::UnknownLane)
+        .unwrap();
     assert!(d.message.chars().count() < 80, "{}", d.message.len());
     assert!(d.message.ends_with("…`"), "{}", &d.message[..60]);
 }
@@ -218,7 +224,10 @@ fn numbering_compares_ids_as_text() {
             src.push_str(&format!("{id}: circle\n"));
         }
         for w in ids.windows(2) {
-            src.push_str(&format!("{}.handle(right) -> {}.handle(left)\n", w[0], w[1]));
+            src.push_str(&format!(
+                "{}.handle(right) -> {}.handle(left)\n",
+                w[0], w[1]
+            ));
         }
         src.push_str("}\n");
         let p = flowzap::parse(&src);
@@ -248,7 +257,10 @@ fn diagnostics_stop_at_a_cap_errors_first() {
     assert!(p.has_errors(), "the error after 2,000 warnings is kept");
     assert_eq!(p.omitted, 2_000 + 2 - flowzap::MAX_DIAGNOSTICS);
     let positions: Vec<usize> = p.diagnostics.iter().map(|d| d.span.start).collect();
-    assert!(positions.windows(2).all(|w| w[0] <= w[1]), "sorted by position");
+    assert!(
+        positions.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by position"
+    );
 }
 
 #[test]
@@ -550,4 +562,16 @@ fn the_docs_table_lists_every_code() {
         .filter(|l| l.starts_with("| FZ"))
         .count();
     assert_eq!(live, Code::ALL.len(), "rows in the live table");
+}
+
+#[test]
+fn fz023_too_large() {
+    let mut src = String::from("A { # A\n");
+    for i in 1..=flowzap::MAX_NODES + 5 {
+        src.push_str(&format!("n{i}: circle\n"));
+    }
+    src.push_str("}\n");
+    expect(&src, Code::TooLarge, flowzap::MAX_NODES + 2, 1);
+    let p = flowzap::parse(&src);
+    assert_eq!(p.errors().filter(|d| d.code == Code::TooLarge).count(), 1);
 }
