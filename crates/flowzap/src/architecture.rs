@@ -472,9 +472,11 @@ pub fn layout(d: &Diagram, w: &(impl Wording + ?Sized)) -> ArchitectureLayout {
     // Gaps wide enough for the labels of arrows that cross them.
     let texts: Vec<Option<String>> = deps.iter().map(|(_, _, e)| arrow_text(d, e, w)).collect();
     // An arrow and its twin (the arrow back) run side by side through the
-    // same gap, so their labels go one after the other.
+    // same gap, so their labels go one after the other: the router puts
+    // the first in the middle of its line and the second a fifth of the
+    // way from one end, which takes about 5/3 of their widths.
     let mut gap = vec![COL_GAP; n_layers.max(1)];
-    let mut along: std::collections::BTreeMap<(usize, usize), f32> = Default::default();
+    let mut along: std::collections::BTreeMap<(usize, usize), Vec<f32>> = Default::default();
     for ((a, b, _), t) in deps.iter().zip(&texts) {
         let (la, lb) = (layer[*a], layer[*b]);
         if let Some(t) = t
@@ -482,12 +484,16 @@ pub fn layout(d: &Diagram, w: &(impl Wording + ?Sized)) -> ArchitectureLayout {
             && row_of[*a] == row_of[*b]
         {
             let (lw, _, _) = super::layout::label_size(t);
-            *along.entry((*a.min(b), *a.max(b))).or_insert(8.0) += lw + 16.0;
+            along.entry((*a.min(b), *a.max(b))).or_default().push(lw);
         }
     }
-    for ((a, b), need) in along {
+    for ((a, b), widths) in along {
+        let need = match widths[..] {
+            [w] => w + 2.0 * super::route::STUB + 16.0,
+            _ => widths.iter().sum::<f32>() * 5.0 / 3.0 + 32.0,
+        };
         let g = &mut gap[layer[a].min(layer[b])];
-        *g = g.max(need + 2.0 * super::route::STUB + 16.0);
+        *g = g.max(need.ceil());
     }
     // Room above and below for the arrows that run over or under the
     // components, and their labels.
@@ -495,8 +501,12 @@ pub fn layout(d: &Diagram, w: &(impl Wording + ?Sized)) -> ArchitectureLayout {
         deps.iter()
             .zip(&texts)
             .filter(|((a, b, _), _)| {
+                // Only around the top or bottom row does such an arrow run
+                // outside the grid; elsewhere it takes the gap between rows.
+                let edge_row = if side == Handle::Top { 0 } else { n_rows - 1 };
                 sides_of((layer[*a], row_of[*a]), (layer[*b], row_of[*b])).0 == side
                     && layer[*a].abs_diff(layer[*b]) > 1
+                    && (row_of[*a] == edge_row || row_of[*b] == edge_row)
             })
             .map(|(_, t)| t.as_deref().map_or(0.0, |t| super::layout::label_size(t).1))
             .reduce(f32::max)
