@@ -27,3 +27,4 @@ pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod util;
+pub mod views;

@@ -11,6 +11,7 @@
 //! `.md` file's own lines.
 
 use crate::config::MarkdownConfig;
+use crate::flowzap::View;
 use crate::highlight;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
@@ -42,6 +43,45 @@ pub struct InternalLink {
 pub struct Fence {
     pub source: String,
     map: Vec<Segment>,
+    /// The view its info string chooses (` ```flowzap view=sequence `),
+    /// the workflow when it names none or one that does not exist.
+    pub view: View,
+    /// A `view=` naming no view.
+    pub unknown_view: Option<UnknownView>,
+}
+
+/// A fence's `view=NAME` where NAME is no view: the name, and where the
+/// `view=NAME` is in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownView {
+    pub name: String,
+    pub span: Range<usize>,
+}
+
+/// The `view=` of a fence's opening line (`line`, at `at` in the file).
+fn fence_view(line: &str, at: usize) -> Result<View, UnknownView> {
+    let mut start = None;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                let token = &line[s..i];
+                if let Some(name) = token.strip_prefix("view=") {
+                    let name = name.trim_matches(['"', '\'']);
+                    return View::from_name(name).ok_or_else(|| UnknownView {
+                        name: name.to_string(),
+                        span: at + s..at + i,
+                    });
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    Ok(View::Workflow)
 }
 
 /// `len` bytes at `diagram` in the fence text come from `file` in the file.
@@ -66,7 +106,24 @@ impl Fence {
                 verbatim: false,
             });
         }
-        Fence { source, map }
+        Fence {
+            source,
+            map,
+            view: View::Workflow,
+            unknown_view: None,
+        }
+    }
+
+    /// The fence with the view its opening line chooses: the line of
+    /// `body` at `start`, which is `offset` bytes into the file.
+    fn with_view(mut self, body: &str, start: usize, offset: usize) -> Fence {
+        let rest = body.get(start..).unwrap_or("");
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        match fence_view(line, offset + start) {
+            Ok(view) => self.view = view,
+            Err(unknown) => self.unknown_view = Some(unknown),
+        }
+        self
     }
 
     /// Where the fence's text lies in the file, and the indentation that
@@ -134,26 +191,38 @@ pub struct Rendered {
 }
 
 impl Rendered {
-    /// The HTML with diagram `i` replaced by `svg(i)`.
+    /// The HTML with diagram `i` replaced by `svg(i)` in its [`figure`].
     pub fn assemble<'a>(&self, svg: impl Fn(usize) -> &'a str) -> String {
+        self.assemble_html(|i| figure(svg(i)))
+    }
+
+    /// The HTML with diagram `i` replaced by `html(i)`, as given: a
+    /// [`figure`], or a block of several (the gallery's view switcher).
+    pub fn assemble_html(&self, html: impl Fn(usize) -> String) -> String {
         let mut out = String::with_capacity(self.pieces.iter().map(String::len).sum::<usize>());
         for (i, piece) in self.pieces.iter().enumerate() {
             if i > 0 {
-                let svg = svg(i - 1);
-                out.push_str("<figure class=\"diagram\"");
-                // The natural width, so a theme can scale the diagram down
-                // to a readable minimum and let the figure scroll beyond.
-                if let Some(w) = svg_width(svg) {
-                    out.push_str(&format!(" style=\"--diagram-w:{w}px\""));
-                }
-                out.push('>');
-                out.push_str(svg);
-                out.push_str("</figure>\n");
+                out.push_str(&html(i - 1));
             }
             out.push_str(piece);
         }
         out
     }
+}
+
+/// A drawing in its figure.
+pub fn figure(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + 64);
+    out.push_str("<figure class=\"diagram\"");
+    // The natural width, so a theme can scale the diagram down to a
+    // readable minimum and let the figure scroll beyond.
+    if let Some(w) = svg_width(svg) {
+        out.push_str(&format!(" style=\"--diagram-w:{w}px\""));
+    }
+    out.push('>');
+    out.push_str(svg);
+    out.push_str("</figure>\n");
+    out
 }
 
 /// The `width` attribute of an SVG's opening tag, when it is a plain
@@ -274,7 +343,11 @@ pub fn flowzap_fences(body: &str, offset: usize) -> Vec<Fence> {
             && info.split_whitespace().next() == Some("flowzap")
         {
             let (text, map) = code_text(&mut iter, body, offset);
-            fences.push(Fence::new(text, map, offset + range.start));
+            fences.push(Fence::new(text, map, offset + range.start).with_view(
+                body,
+                range.start,
+                offset,
+            ));
         }
     }
     fences
@@ -300,7 +373,11 @@ pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
                 let (text, map) = code_text(&mut iter, body, offset);
                 if lang == "flowzap" {
                     out.diagrams
-                        .push(Fence::new(text, map, offset + range.start));
+                        .push(Fence::new(text, map, offset + range.start).with_view(
+                            body,
+                            range.start,
+                            offset,
+                        ));
                     events.push(Event::Html(CowStr::Borrowed(MARKER)));
                 } else {
                     events.push(Event::Html(highlight::code_block(&lang, &text).into()));
@@ -497,6 +574,41 @@ mod tests {
         );
         assert!(html.contains("<p>After.</p>"));
         assert_eq!(r.summary, "Intro text.");
+    }
+
+    #[test]
+    fn a_fence_chooses_its_view() {
+        let body = "```flowzap view=sequence\nA { # A\n}\n```\n\n~~~flowzap  view=\"architecture\" x=1\nA { # A\n}\n~~~\n\n```flowzap\nA { # A\n}\n```\n\n```flowzap view=swim\nA { # A\n}\n```\n";
+        let r = render(body, 7, &cfg());
+        let views: Vec<View> = r.diagrams.iter().map(|d| d.view).collect();
+        assert_eq!(
+            views,
+            [
+                View::Sequence,
+                View::Architecture,
+                View::Workflow,
+                View::Workflow
+            ]
+        );
+        assert!(r.diagrams[..3].iter().all(|d| d.unknown_view.is_none()));
+        let unknown = r.diagrams[3].unknown_view.as_ref().unwrap();
+        assert_eq!(unknown.name, "swim");
+        let at = body.find("view=swim").unwrap();
+        assert_eq!(unknown.span, 7 + at..7 + at + "view=swim".len());
+        assert_eq!(r.diagrams[0].source, "A { # A\n}\n");
+        let fences = flowzap_fences(body, 0);
+        assert_eq!(fences[1].view, View::Architecture);
+    }
+
+    #[test]
+    fn blocks_replace_diagrams_as_given() {
+        let r = render("a\n\n```flowzap\nA { # A\n}\n```\n\nb\n", 0, &cfg());
+        let html = r.assemble_html(|k| format!("<div id=\"views-{k}\"></div>"));
+        assert_eq!(html, "<p>a</p>\n<div id=\"views-0\"></div>\n<p>b</p>\n");
+        assert_eq!(
+            figure("<svg width=\"20\"></svg>"),
+            "<figure class=\"diagram\" style=\"--diagram-w:20px\"><svg width=\"20\"></svg></figure>\n"
+        );
     }
 
     #[test]

@@ -192,6 +192,79 @@ fn every_template_exists_in_three_languages() {
     }
 }
 
+/// Every template page shows its diagram in the three views, each drawn
+/// at build time in the page's language, behind a switcher of links to
+/// `#workflow`, `#sequence` and `#architecture` (no script needed); card
+/// previews stay workflows.
+#[test]
+fn template_pages_switch_between_three_views() {
+    for slug in slugs() {
+        for lang in LANGS {
+            let html = read(&format!("{}templates/{slug}/index.html", prefix(lang)));
+            let at = html
+                .find("<div class=\"fz-views\">")
+                .unwrap_or_else(|| panic!("{slug} {lang}: no view switcher"));
+            let block = &html[at..];
+            let block = &block[..block.find("\n</div>\n").unwrap()];
+            let ids = attrs(block, "section.fz-view", "id");
+            assert_eq!(
+                ids,
+                ["workflow", "sequence", "architecture"],
+                "{slug} {lang}"
+            );
+            for (id, class) in [
+                ("workflow", "fz fz-workflow"),
+                ("sequence", "fz fz-sequence"),
+                ("architecture", "fz fz-architecture"),
+            ] {
+                let svgs = attrs(
+                    block,
+                    &format!("section#{id} figure.diagram > svg"),
+                    "class",
+                );
+                assert_eq!(svgs, [class], "{slug} {lang} {id}");
+                let current = attrs(
+                    block,
+                    &format!("section#{id} .fz-view-tabs a[aria-current]"),
+                    "href",
+                );
+                assert_eq!(current, [format!("#{id}")], "{slug} {lang}");
+                let tabs = attrs(block, &format!("section#{id} .fz-view-tabs a"), "href");
+                assert_eq!(
+                    tabs,
+                    ["#workflow", "#sequence", "#architecture"],
+                    "{slug} {lang}"
+                );
+            }
+            // The words are the page's language's.
+            let names = attrs(block, "section.fz-view", "aria-label");
+            let want: Vec<String> = ["workflow", "sequence", "architecture"]
+                .iter()
+                .map(|v| builtin_ftl(lang, &format!("diagram-view-{v}")))
+                .collect();
+            assert_eq!(names, want, "{slug} {lang}");
+            assert!(!html.contains("<script>") || !block.contains("<script"));
+        }
+    }
+    let index = read("templates/index.html");
+    let previews = attrs(&index, ".card-preview svg", "class");
+    assert!(!previews.is_empty());
+    assert!(
+        previews.iter().all(|c| c == "fz fz-workflow"),
+        "card previews are workflows: {previews:?}"
+    );
+}
+
+/// A single-line message of zapdoc's built-in `src/i18n_builtin/<lang>.ftl`.
+fn builtin_ftl(lang: &str, key: &str) -> String {
+    let text =
+        std::fs::read_to_string(root().join(format!("src/i18n_builtin/{lang}.ftl"))).unwrap();
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{key} = ")))
+        .unwrap_or_else(|| panic!("no `{key}` in the built-in {lang}.ftl"))
+        .to_string()
+}
+
 #[test]
 fn template_pages_show_their_own_flowzap_code() {
     for slug in slugs() {
@@ -529,7 +602,8 @@ fn home_pages_feature_templates_and_link_every_section() {
     }
 }
 
-/// Every ```flowzap block of the bundled site (content/) renders cleanly.
+/// Every ```flowzap block of the bundled site (content/) renders cleanly,
+/// in all three views (a template shows them all; a fence may choose any).
 #[test]
 fn bundled_site_diagrams_render_without_defects() {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -549,8 +623,27 @@ fn bundled_site_diagrams_render_without_defects() {
     let mut failures = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
-        for block in text.split("```flowzap\n").skip(1) {
-            let src = block.split("```").next().unwrap();
+        // Fences open a line (maybe indented, in a list): ```flowzap, or
+        // ```flowzap view=….
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            let open = line.trim_start();
+            let Some(info) = open.strip_prefix("```flowzap") else {
+                continue;
+            };
+            if !info.is_empty() && !info.starts_with(' ') {
+                continue;
+            }
+            let indent = line.len() - open.len();
+            let mut src = String::new();
+            for l in lines.by_ref() {
+                if l.trim_start().starts_with("```") {
+                    break;
+                }
+                src.push_str(l.get(indent..).unwrap_or(l.trim_start()));
+                src.push('\n');
+            }
+            let src = src.as_str();
             diagrams += 1;
             let parsed = flowzap::parse(src);
             if parsed.diagnostics.iter().any(|_| true) {
@@ -565,8 +658,21 @@ fn bundled_site_diagrams_render_without_defects() {
                 ));
                 continue;
             }
-            let layout = flowzap::layout(&parsed.diagram);
-            for defect in flowzap::check::check(&parsed.diagram, &layout).defects {
+            let d = &parsed.diagram;
+            let layout = flowzap::layout(d);
+            let english = flowzap::describe::English;
+            let defects = flowzap::check::check(d, &layout)
+                .defects
+                .into_iter()
+                .chain(flowzap::check::check_sequence(d, &flowzap::sequence::layout(d)).defects)
+                .chain(
+                    flowzap::check::check_architecture(
+                        d,
+                        &flowzap::architecture::layout(d, &english),
+                    )
+                    .defects,
+                );
+            for defect in defects {
                 failures.push(format!("{}: {defect}", path.display()));
             }
         }

@@ -13,16 +13,17 @@ use crate::postprocess::{self, Links, Problem};
 use crate::site::{Body, BodyDiagram, Site};
 use crate::theme::{Output, Renderer};
 use crate::{feed, flowzap, highlight, output, search};
+use flowzap::View;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-/// One distinct diagram: laid out once, drawn once per reader language
-/// (its accessible title and description are in that language) and once
-/// as a decorative card preview.
+/// One distinct diagram: laid out once, drawn once per view and reader
+/// language (its accessible title and description are in that language)
+/// and once as a decorative card preview.
 pub(crate) struct Diagram {
-    svg: BTreeMap<String, Arc<str>>,
+    svg: BTreeMap<(View, String), Arc<str>>,
     /// The same drawing as a decorative card preview.
     pub preview: Arc<str>,
     pub diagnostics: Vec<flowzap::Diagnostic>,
@@ -34,9 +35,13 @@ pub(crate) struct Diagram {
 }
 
 impl Diagram {
-    /// The drawing for a reader of `lang` (empty for a diagram with errors).
-    pub fn svg(&self, lang: &str) -> Arc<str> {
-        self.svg.get(lang).cloned().unwrap_or_else(|| Arc::from(""))
+    /// The drawing in `view` for a reader of `lang` (empty for a diagram
+    /// with errors).
+    pub fn svg(&self, view: View, lang: &str) -> Arc<str> {
+        self.svg
+            .get(&(view, lang.to_string()))
+            .cloned()
+            .unwrap_or_else(|| Arc::from(""))
     }
 
     fn lay_out(src: &str) -> Diagram {
@@ -85,38 +90,40 @@ impl Diagram {
         }
     }
 
-    /// Draw the diagram for readers of `lang`, in the catalog's wording
-    /// (English without one).
-    fn draw(&mut self, src: &str, lang: &str, catalog: Option<&Catalog>) {
+    /// Draw the diagram in `view` for readers of `lang`, in the catalog's
+    /// wording (English without one). The workflow is drawn from the
+    /// layout made once; the other views are laid out here (their boxes
+    /// hold words of the reader's language).
+    fn draw(&mut self, src: &str, view: View, lang: &str, catalog: Option<&Catalog>) {
         let Some(laid_out) = &self.laid_out else {
             return;
         };
         let (d, layout) = &**laid_out;
-        let (title, description) = match catalog {
-            Some(catalog) => {
-                let w = DiagramWording { catalog, lang };
-                (describe::title(d, &w), describe::description(d, &w))
-            }
-            None => (
-                describe::title(d, &describe::English),
-                describe::description(d, &describe::English),
-            ),
+        let english = describe::English;
+        let wording = catalog.map(|catalog| DiagramWording { catalog, lang });
+        let w: &dyn describe::Wording = match &wording {
+            Some(w) => w,
+            None => &english,
         };
+        let (title, description) = (view.title(d, w), view.description(d, w));
         let opts = flowzap::svg::Options {
             title: &title,
             description: Some(&description),
             embed_style: false,
             decorative: false,
         };
-        let svg = flowzap::svg::write(d, layout, src, &opts);
-        self.svg.insert(lang.to_string(), Arc::from(svg));
+        let svg = match view {
+            View::Workflow => flowzap::svg::write(d, layout, src, &opts),
+            _ => flowzap::view::render(d, src, view, &opts, w),
+        };
+        self.svg.insert((view, lang.to_string()), Arc::from(svg));
     }
 }
 
 /// Rendered diagrams keyed by their source text: a diagram that does not
 /// change is never laid out again, across rebuilds of a session, and is
-/// drawn again only for a language it was not drawn for, or when the
-/// catalog (the wording of its description) changed.
+/// drawn again only for a view or a language it was not drawn for, or
+/// when the catalog (the wording of its description) changed.
 #[derive(Default)]
 pub struct DiagramCache {
     map: HashMap<String, Arc<Diagram>>,
@@ -126,11 +133,11 @@ pub struct DiagramCache {
 }
 
 impl DiagramCache {
-    /// Lay out and draw, in parallel, every `(source, language)` not in
-    /// the cache yet.
+    /// Lay out and draw, in parallel, every `(source, view, language)` not
+    /// in the cache yet.
     fn ensure<'a>(
         &mut self,
-        wanted: impl Iterator<Item = (&'a str, &'a str)>,
+        wanted: impl Iterator<Item = (&'a str, View, &'a str)>,
         catalog: Option<&Catalog>,
     ) {
         let fingerprint = catalog.map(Catalog::fingerprint);
@@ -141,17 +148,16 @@ impl DiagramCache {
             }
             self.catalog = fingerprint;
         }
-        let mut need: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-        for (src, lang) in wanted {
-            let drawn = self
-                .map
-                .get(src)
-                .is_some_and(|d| d.laid_out.is_none() || d.svg.contains_key(lang));
+        let mut need: BTreeMap<&str, BTreeSet<(View, &str)>> = BTreeMap::new();
+        for (src, view, lang) in wanted {
+            let drawn = self.map.get(src).is_some_and(|d| {
+                d.laid_out.is_none() || d.svg.contains_key(&(view, lang.to_string()))
+            });
             if !drawn {
-                need.entry(src).or_default().insert(lang);
+                need.entry(src).or_default().insert((view, lang));
             }
         }
-        let need: Vec<(&str, BTreeSet<&str>)> = need.into_iter().collect();
+        let need: Vec<(&str, BTreeSet<(View, &str)>)> = need.into_iter().collect();
         let map = &self.map;
         let drawn: Vec<(String, Arc<Diagram>, bool)> = need
             .par_iter()
@@ -160,8 +166,8 @@ impl DiagramCache {
                     Some(old) => (old.copy(true), false),
                     None => (Diagram::lay_out(src), true),
                 };
-                for lang in langs {
-                    d.draw(src, lang, catalog);
+                for (view, lang) in langs {
+                    d.draw(src, *view, lang, catalog);
                 }
                 (src.to_string(), Arc::new(d), fresh)
             })
@@ -224,14 +230,26 @@ pub(crate) fn render_files(
         .par_iter()
         .map(|f| markdown::render(f.body(), f.body_start, &config.markdown))
         .collect();
-    cache.ensure(
-        rendered.iter().zip(&files).flat_map(|(r, f)| {
-            r.diagrams
-                .iter()
-                .map(|d| (d.source.as_str(), f.lang.as_str()))
-        }),
-        catalog,
-    );
+    // Each fence in its view; a template's diagram in all three, for the
+    // gallery's switcher.
+    let wanted: Vec<(&str, View, &str)> = rendered
+        .iter()
+        .zip(&files)
+        .flat_map(|(r, f)| {
+            let switcher = shows_views(f, r);
+            r.diagrams.iter().enumerate().flat_map(move |(k, d)| {
+                let views = if switcher && k == 0 {
+                    View::ALL.to_vec()
+                } else {
+                    vec![d.view]
+                };
+                views
+                    .into_iter()
+                    .map(move |v| (d.source.as_str(), v, f.lang.as_str()))
+            })
+        })
+        .collect();
+    cache.ensure(wanted.into_iter(), catalog);
     let cache = &*cache;
     files
         .into_par_iter()
@@ -264,11 +282,28 @@ pub(crate) fn render_files(
                     );
                 }
             }
+            for fence in &r.diagrams {
+                if let Some(u) = &fence.unknown_view {
+                    problems.push(unknown_view(u, &file));
+                }
+            }
             let svgs: Vec<Arc<str>> = diagrams
                 .iter()
-                .map(|d| d.map_or_else(|| Arc::from(""), |d| d.svg(&file.lang)))
+                .zip(&r.diagrams)
+                .map(|(d, fence)| {
+                    d.map_or_else(|| Arc::from(""), |d| d.svg(fence.view, &file.lang))
+                })
                 .collect();
-            let html = r.assemble(|k| svgs.get(k).map_or("", |s| &**s));
+            let switcher = shows_views(&file, &r);
+            let html = r.assemble_html(|k| {
+                let svg = svgs.get(k).map_or("", |s| &**s);
+                match diagrams.first().copied().flatten() {
+                    Some(d) if k == 0 && switcher && !svg.is_empty() => {
+                        views_block(d, &file.lang, catalog)
+                    }
+                    _ => markdown::figure(svg),
+                }
+            });
             let body_hash = hash_of(&html);
             let sources = r.diagrams.iter().map(|d| d.source.clone()).collect();
             let body_diagrams = r
@@ -297,6 +332,44 @@ pub(crate) fn render_files(
             }
         })
         .collect()
+}
+
+/// Does this page show its first diagram in the three views? A template
+/// of the gallery does: a page with a category and a diagram.
+fn shows_views(file: &SourceFile, r: &Rendered) -> bool {
+    file.front.category.is_some() && !r.diagrams.is_empty()
+}
+
+/// A fence's `view=` that names no view, as an error located on it.
+fn unknown_view(u: &markdown::UnknownView, file: &SourceFile) -> Error {
+    Error::new(format!("unknown diagram view `{}`", u.name))
+        .at(file.display_path.clone(), &file.source, u.span.clone())
+        .with_label("not a view")
+        .with_hint("the views are `workflow` (the default), `sequence` and `architecture`")
+}
+
+/// The gallery's switcher over the three views of `d` for a reader of
+/// `lang`.
+fn views_block(d: &Diagram, lang: &str, catalog: Option<&Catalog>) -> String {
+    let word = |key: &str, english: &str| {
+        catalog.map_or_else(|| english.to_string(), |c| c.t(lang, key, &[]))
+    };
+    let names = [
+        word("diagram-view-workflow", "Workflow"),
+        word("diagram-view-sequence", "Sequence"),
+        word("diagram-view-architecture", "Architecture"),
+    ];
+    let figures = [
+        markdown::figure(&d.svg(View::Workflow, lang)),
+        markdown::figure(&d.svg(View::Sequence, lang)),
+        markdown::figure(&d.svg(View::Architecture, lang)),
+    ];
+    let drawn: Vec<crate::views::Drawn<'_>> = View::ALL
+        .iter()
+        .zip(names.iter().zip(&figures))
+        .map(|(&view, (name, figure))| crate::views::Drawn { view, name, figure })
+        .collect();
+    crate::views::switcher(&word("diagram-views", "Diagram views"), &drawn)
 }
 
 /// One output page to render. Listings (sections and categories) take
