@@ -147,7 +147,19 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> (Content, Vec<Error>)
     let mut errors = Vec::new();
     let mut markdown = Vec::new();
     let mut assets = Vec::new();
-    if dir.is_dir() {
+    if !dir.is_dir() {
+        // A site without content builds nothing: say so rather than write
+        // (or, under `serve`, swap in) an empty site.
+        errors.push(
+            Error::new(format!(
+                "the site has no `{CONTENT_DIR}/` folder (looked in `{}`)",
+                root.display()
+            ))
+            .with_hint(format!(
+                "create `{CONTENT_DIR}/_index.md`, or run `zapdoc init` for a starting point"
+            )),
+        );
+    } else {
         let walker = walkdir::WalkDir::new(&dir)
             .sort_by_file_name()
             .into_iter()

@@ -97,7 +97,9 @@ pub struct Server {
     http: Option<JoinHandle<()>>,
     rebuild: Option<JoinHandle<()>>,
     events: Option<mpsc::Sender<Vec<PathBuf>>>,
-    _watcher: Option<notify::RecommendedWatcher>,
+    /// Shared with the rebuild thread, which re-arms it; emptied on stop so
+    /// the watcher (and its end of the event channel) goes away.
+    sources: Arc<Mutex<Option<Sources>>>,
 }
 
 impl Server {
@@ -127,7 +129,7 @@ impl Server {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(true);
         }
-        self._watcher = None;
+        *self.sources.lock().unwrap_or_else(PoisonError::into_inner) = None;
         self.events = None;
         if let Some(h) = self.http.take() {
             let _ = h.join();
@@ -254,6 +256,7 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
         .route("/__zapdoc/events", get(events))
         .route("/__zapdoc/live.js", get(live_js))
         .fallback(get(file))
+        .layer(axum::middleware::from_fn(check_host))
         .with_state(Arc::clone(&shared));
     let http_log = Arc::clone(&log);
     let mut http_stop = stop_rx.clone();
@@ -284,12 +287,24 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
 
     // Watching and rebuilding.
     let (events_tx, events_rx) = mpsc::channel::<Vec<PathBuf>>();
-    let watcher = watch_sources(&opts.build.root, events_tx.clone())?;
+    let sources = Arc::new(Mutex::new(Some(Sources::watch(
+        &opts.build.root,
+        events_tx.clone(),
+    )?)));
     let rebuild_shared = Arc::clone(&shared);
     let rebuild_opts = opts.clone();
+    let rebuild_sources = Arc::clone(&sources);
     let rebuild = std::thread::Builder::new()
         .name("zapdoc-rebuild".into())
-        .spawn(move || rebuild_loop(session, &rebuild_opts, &rebuild_shared, &events_rx))
+        .spawn(move || {
+            rebuild_loop(
+                session,
+                &rebuild_opts,
+                &rebuild_shared,
+                &events_rx,
+                &rebuild_sources,
+            );
+        })
         .map_err(|e| format!("cannot start the watcher: {e}"))?;
 
     log(&format!("Serving {} at http://{addr}/", output.display()));
@@ -300,44 +315,75 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
         http: Some(http),
         rebuild: Some(rebuild),
         events: Some(events_tx),
-        _watcher: Some(watcher),
+        sources,
     })
 }
 
-/// Watch the site's sources; each batch of changed paths goes to `tx`.
-fn watch_sources(
-    root: &Path,
-    tx: mpsc::Sender<Vec<PathBuf>>,
-) -> Result<notify::RecommendedWatcher, String> {
-    use notify::{EventKind, RecursiveMode, Watcher};
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res
-            && !matches!(event.kind, EventKind::Access(_))
-        {
-            let _ = tx.send(event.paths);
+/// The folders of a site that `serve` watches, besides the root itself.
+const SOURCE_DIRS: [&str; 5] = [
+    crate::content::CONTENT_DIR,
+    "themes",
+    "templates",
+    "static",
+    crate::i18n::I18N_DIR,
+];
+
+/// The watcher of a site's sources. A watch follows a folder, not its
+/// name: when a source folder is moved away and back, or deleted and
+/// restored from a copy, [`Sources::rearm`] watches the new one.
+struct Sources {
+    watcher: notify::RecommendedWatcher,
+    root: PathBuf,
+}
+
+impl Sources {
+    /// Watch the site at `root`; each batch of changed paths goes to `tx`.
+    fn watch(root: &Path, tx: mpsc::Sender<Vec<PathBuf>>) -> Result<Sources, String> {
+        use notify::{EventKind, RecursiveMode, Watcher};
+        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            if let Ok(event) = res
+                && !matches!(event.kind, EventKind::Access(_))
+            {
+                let _ = tx.send(event.paths);
+            }
+        })
+        .map_err(|e| format!("cannot watch the site: {e}"))?;
+        for dir in SOURCE_DIRS {
+            let path = root.join(dir);
+            if path.is_dir() {
+                watcher
+                    .watch(&path, RecursiveMode::Recursive)
+                    .map_err(|e| format!("cannot watch `{}`: {e}", path.display()))?;
+            }
         }
-    })
-    .map_err(|e| format!("cannot watch the site: {e}"))?;
-    for dir in [
-        "content",
-        "themes",
-        "templates",
-        "static",
-        crate::i18n::I18N_DIR,
-    ] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            watcher
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch `{}`: {e}", path.display()))?;
-        }
+        // The root itself: `site.toml` (editors replace it by renaming),
+        // and the source folders coming and going.
+        watcher
+            .watch(&root, RecursiveMode::NonRecursive)
+            .map_err(|e| format!("cannot watch `{}`: {e}", root.display()))?;
+        Ok(Sources { watcher, root })
     }
-    // The root itself, for `site.toml` (editors replace it by renaming).
-    watcher
-        .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| format!("cannot watch `{}`: {e}", root.display()))?;
-    Ok(watcher)
+
+    /// The source folders among `paths` that changed as a whole (created,
+    /// removed or renamed at the root): watch them afresh. Returns their
+    /// names.
+    fn rearm(&mut self, paths: &[PathBuf]) -> Vec<&'static str> {
+        use notify::{RecursiveMode, Watcher};
+        let mut rearmed = Vec::new();
+        for dir in SOURCE_DIRS {
+            let path = self.root.join(dir);
+            if !paths.iter().any(|p| *p == path) {
+                continue;
+            }
+            // The old watch may name a folder that is gone or elsewhere.
+            let _ = self.watcher.unwatch(&path);
+            if path.is_dir() && self.watcher.watch(&path, RecursiveMode::Recursive).is_ok() {
+                rearmed.push(dir);
+            }
+        }
+        rearmed
+    }
 }
 
 /// Wait for changes, debounce them, rebuild, tell the browsers.
@@ -346,6 +392,7 @@ fn rebuild_loop(
     opts: &ServeOptions,
     shared: &Shared,
     rx: &mpsc::Receiver<Vec<PathBuf>>,
+    sources: &Mutex<Option<Sources>>,
 ) {
     let log = &opts.log;
     let mut cache = DiagramCache::default();
@@ -364,6 +411,15 @@ fn rebuild_loop(
         }
         paths.sort();
         paths.dedup();
+        if let Some(sources) = sources
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_mut()
+        {
+            for dir in sources.rearm(&paths) {
+                log(&format!("Watching {dir}/ again"));
+            }
+        }
         let result: Result<Update, Failure> = match &mut session {
             Some(s) => s.update(&paths),
             None => first_build(&opts.build, &mut cache).map(|s| {
@@ -685,6 +741,47 @@ const LIVE_JS: &str = r#"(function () {
 })();
 "#;
 
+/// Answer only requests addressed to this machine by address or as
+/// `localhost`: a page on another site that points a DNS name of its own
+/// at 127.0.0.1 (DNS rebinding) gets 421, not the site.
+async fn check_host(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .or_else(|| req.uri().authority().map(|a| a.as_str()));
+    if host.is_some_and(host_allowed) {
+        next.run(req).await
+    } else {
+        plain(
+            StatusCode::MISDIRECTED_REQUEST,
+            "421 this server answers only to localhost and IP addresses\n",
+        )
+    }
+}
+
+/// `localhost` or an IP address (`127.0.0.1`, `[::1]`, the `--interface`
+/// address or any other: a literal address cannot be rebound), with or
+/// without a port.
+fn host_allowed(host: &str) -> bool {
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        // [v6]:port
+        match rest.split_once(']') {
+            Some((v6, _)) => return v6.parse::<std::net::Ipv6Addr>().is_ok(),
+            None => return false,
+        }
+    } else {
+        host.rsplit_once(':').map_or(host, |(name, port)| {
+            if port.bytes().all(|b| b.is_ascii_digit()) {
+                name
+            } else {
+                host
+            }
+        })
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<IpAddr>().is_ok()
+}
+
 async fn live_js() -> Response {
     (
         [
@@ -699,6 +796,32 @@ async fn live_js() -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_localhost_and_addresses_are_answered() {
+        for ok in [
+            "localhost",
+            "localhost:1111",
+            "LOCALHOST:1111",
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "[::1]",
+            "192.168.1.20:8080",
+        ] {
+            assert!(host_allowed(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io:1111",
+            "[::1",
+            "",
+        ] {
+            assert!(!host_allowed(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn resolve_refuses_escapes() {

@@ -258,3 +258,146 @@ fn a_broken_diagram_keeps_the_last_good_page_and_reports() {
     assert!(!page.contains("zapdoc-error"));
     server.stop();
 }
+
+/// One raw GET with the given `Host` header: the status.
+fn status_with_host(addr: SocketAddr, host: &str) -> u16 {
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    String::from_utf8_lossy(&raw)
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn only_local_host_names_are_answered() {
+    let site = site();
+    let server = start(&site);
+    let addr = server.addr();
+    let port = addr.port();
+    assert_eq!(status_with_host(addr, &format!("localhost:{port}")), 200);
+    assert_eq!(status_with_host(addr, &format!("127.0.0.1:{port}")), 200);
+    assert_eq!(status_with_host(addr, &format!("[::1]:{port}")), 200);
+    assert_eq!(
+        status_with_host(addr, &format!("rebound.example:{port}")),
+        421
+    );
+    assert_eq!(status_with_host(addr, "rebound.example"), 421);
+    server.stop();
+}
+
+#[test]
+fn content_moved_away_and_back_is_watched_again() {
+    let site = site();
+    let server = start(&site);
+    let addr = server.addr();
+    wait_for(addr, "/templates/alpha/", "the page", |b| {
+        b.contains("First version.")
+    });
+    let content = site.root().join("content");
+    let aside = site.root().join("c");
+    std::fs::rename(&content, &aside).unwrap();
+    // The last good site stays served, with the error over it.
+    let page = wait_for(addr, "/templates/alpha/", "the error overlay", |b| {
+        b.contains("id=\"zapdoc-error\"")
+    });
+    assert!(page.contains("First version."), "{page}");
+    assert!(page.contains("no `content/` folder"), "{page}");
+    std::fs::rename(&aside, &content).unwrap();
+    wait_for(addr, "/templates/alpha/", "the site back", |b| {
+        b.contains("First version.") && !b.contains("zapdoc-error")
+    });
+    // Edits and new files after the move are seen.
+    site.write(
+        "content/templates/alpha.md",
+        &format!("+++\ntitle = \"Alpha\"\n+++\nAfter the move.\n\n```flowzap\n{DIAGRAM}```\n"),
+    );
+    wait_for(addr, "/templates/alpha/", "the edit after the move", |b| {
+        b.contains("After the move.")
+    });
+    site.write(
+        "content/templates/delta.md",
+        "+++\ntitle = \"Delta\"\n+++\nD.\n",
+    );
+    wait_for(
+        addr,
+        "/templates/delta/",
+        "a new page after the move",
+        |b| b.contains("D."),
+    );
+    let log = server.log();
+    assert!(log.contains("Watching content/ again"), "{log}");
+    server.stop();
+}
+
+#[test]
+fn content_deleted_and_restored_from_a_copy() {
+    let site = site();
+    let server = start(&site);
+    let addr = server.addr();
+    wait_for(addr, "/templates/beta/", "the page", |b| {
+        b.contains("alpha")
+    });
+    let content = site.root().join("content");
+    let backup = tempfile::tempdir().unwrap();
+    copy_tree(&content, backup.path());
+    std::fs::remove_dir_all(&content).unwrap();
+    let page = wait_for(addr, "/templates/beta/", "the error overlay", |b| {
+        b.contains("id=\"zapdoc-error\"")
+    });
+    assert!(page.contains("See"), "the last good page stays: {page}");
+    copy_tree(backup.path(), &content);
+    wait_for(addr, "/templates/beta/", "the restored site", |b| {
+        !b.contains("zapdoc-error")
+    });
+    site.write(
+        "content/templates/beta.md",
+        "+++\ntitle = \"Beta\"\n+++\nRestored and edited.\n",
+    );
+    wait_for(addr, "/templates/beta/", "the edit", |b| {
+        b.contains("Restored and edited.")
+    });
+    server.stop();
+}
+
+#[test]
+fn removing_a_section_removes_its_pages_without_complaint() {
+    let site = site();
+    let server = start(&site);
+    let addr = server.addr();
+    wait_for(addr, "/templates/alpha/", "the page", |b| {
+        b.contains("First version.")
+    });
+    std::fs::remove_dir_all(site.root().join("content/templates")).unwrap();
+    let start = Instant::now();
+    while get(addr, "/templates/alpha/").0 != 404 {
+        assert!(start.elapsed() < WAIT, "the removed page is still served");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let log = server.log();
+    assert!(!log.contains("error"), "{log}");
+    server.stop();
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(from).unwrap();
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(to.join(rel)).unwrap();
+        } else {
+            std::fs::copy(e.path(), to.join(rel)).unwrap();
+        }
+    }
+}

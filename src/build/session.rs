@@ -469,7 +469,12 @@ impl Session {
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         match parts.split_first() {
-            Some((first, rest)) if first == CONTENT_DIR && !rest.is_empty() => {
+            // `content/` itself appeared, went or was swapped (moved away
+            // and back, restored from a copy): everything may differ.
+            Some((first, rest)) if first == CONTENT_DIR && rest.is_empty() => {
+                Some(Change::Everything)
+            }
+            Some((first, rest)) if first == CONTENT_DIR => {
                 let rel = rest.join("/");
                 if rel.ends_with(".md") {
                     Some(Change::Markdown(rel))
@@ -883,7 +888,13 @@ impl Session {
         for rel in rels {
             let src = self.opts.root.join(CONTENT_DIR).join(rel);
             let out = pipeline::asset_path(rel);
+            let known = self.assets.iter().any(|a| &a.rel_path == rel);
             self.assets.retain(|a| &a.rel_path != rel);
+            if src.is_dir() || (!src.exists() && !known) {
+                // A folder, or a path that was never an asset (a section
+                // folder removed whole): its files come as their own events.
+                continue;
+            }
             if src.is_file() {
                 output::copy_in_place(&self.out_dir, &src, &out).map_err(Failure::Other)?;
                 self.assets.push(Asset {
