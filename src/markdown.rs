@@ -243,6 +243,8 @@ pub fn inline(text: &str) -> (String, String) {
     let mut plain = String::new();
     let options = Options::ENABLE_STRIKETHROUGH;
     let mut blocks = 0;
+    // Whether each open link is kept (a `javascript:` one is not).
+    let mut links: Vec<bool> = Vec::new();
     for event in Parser::new_ext(text, options) {
         match event {
             Event::Text(t) => {
@@ -257,13 +259,38 @@ pub fn inline(text: &str) -> (String, String) {
                 plain.push(' ');
                 events.push(Event::Text(" ".into()));
             }
-            Event::InlineHtml(h) => events.push(Event::InlineHtml(clean(h))),
-            Event::Start(
-                tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. }),
-            ) => events.push(Event::Start(tag)),
-            Event::End(
-                tag @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link),
-            ) => events.push(Event::End(tag)),
+            // Raw HTML is dropped, its text kept: a description is shown in
+            // every listing, where one unclosed `<textarea>` or a
+            // `<script>` would take the rest of the page with it.
+            Event::InlineHtml(_) | Event::Html(_) => {}
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let keep = safe_url(&dest_url);
+                links.push(keep);
+                if keep {
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if links.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Link));
+                }
+            }
+            Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough)) => {
+                events.push(Event::Start(tag));
+            }
+            Event::End(tag @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)) => {
+                events.push(Event::End(tag));
+            }
             // A new block after the first one: keep the words apart.
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::CodeBlock(_)) => {
                 if blocks > 0 {
@@ -279,6 +306,19 @@ pub fn inline(text: &str) -> (String, String) {
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     (html.trim().to_string(), plain)
+}
+
+/// A link target fit for a listing: not a `javascript:`, `vbscript:` or
+/// `data:` URL (scheme compared as browsers do, ignoring case, spaces and
+/// control characters).
+fn safe_url(url: &str) -> bool {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|&c| c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !(url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data"))
 }
 
 fn parser_options(cfg: &MarkdownConfig) -> Options {
@@ -704,6 +744,29 @@ mod tests {
         assert_eq!(inline(""), (String::new(), String::new()));
         let (html, _) = inline("审批 **流程**,包含");
         assert_eq!(html, "审批 <strong>流程</strong>,包含");
+    }
+
+    #[test]
+    fn descriptions_keep_no_raw_html_and_no_script_links() {
+        let (html, plain) = inline("Use <textarea>this <b>now</b>");
+        assert_eq!(html, "Use this now");
+        assert_eq!(plain, "Use this now");
+        let (html, _) = inline("<script>alert(1)</script> and <img src=x onerror=alert(1)>");
+        assert!(!html.contains('<'), "{html}");
+        for url in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " java\tscript:x",
+            "data:text/html,x",
+        ] {
+            let (html, _) = inline(&format!("[click](<{url}>) here"));
+            assert_eq!(html, "click here", "{url}");
+        }
+        let (html, _) = inline("[docs](/d/) and [ext](https://x.org/a:b)");
+        assert!(
+            html.contains("href=\"/d/\"") && html.contains("href=\"https://x.org/a:b\""),
+            "{html}"
+        );
     }
 
     #[test]

@@ -845,20 +845,19 @@ impl<'a> Parser<'a> {
         let (has_control, has_emoji) = if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
             (false, false)
         } else {
-            (
-                text.chars().any(char::is_control),
-                text.chars().any(is_emoji),
-            )
+            (text.chars().any(is_dropped), text.chars().any(is_emoji))
         };
+        let has_bidi = has_control && text.chars().any(is_bidi_control);
         let cleaned: String = if has_control {
-            text.chars().filter(|c| !c.is_control()).collect()
+            text.chars().filter(|&c| !is_dropped(c)).collect()
         } else {
             text
         };
         if has_control || has_emoji {
-            let what = match (has_control, has_emoji) {
-                (true, true) => "emoji and control characters",
-                (true, false) => "control characters",
+            let what = match (has_control, has_emoji, has_bidi) {
+                (true, _, true) => "bidirectional control characters",
+                (true, true, false) => "emoji and control characters",
+                (true, false, false) => "control characters",
                 _ => "emoji",
             };
             self.diags.push(
@@ -867,7 +866,9 @@ impl<'a> Parser<'a> {
                     span.clone(),
                     format!("label holds {what}"),
                 )
-                .with_label(if has_control {
+                .with_label(if has_bidi {
+                    "dropped: they could make the label read in another order"
+                } else if has_control {
                     "control characters are dropped"
                 } else {
                     "emoji may not render in every font"
@@ -1534,6 +1535,17 @@ fn is_loop(t: &str) -> bool {
         r.starts_with('[')
             || (r.starts_with(char::is_whitespace) && !r.trim_start().starts_with('{'))
     })
+}
+
+/// Characters a label never keeps: control characters, and the
+/// bidirectional embeddings, overrides and isolates that would let
+/// U+202E (right-to-left override) + `gnp.exe` read as "exe.png".
+fn is_dropped(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn is_emoji(c: char) -> bool {

@@ -575,3 +575,20 @@ fn fz023_too_large() {
     let p = flowzap::parse(&src);
     assert_eq!(p.errors().filter(|d| d.code == Code::TooLarge).count(), 1);
 }
+
+#[test]
+fn bidirectional_controls_are_dropped_from_labels_with_a_warning() {
+    let src = "A { # A\nn1: circle label:\"\u{202e}gnp.exe\"\nn2: circle label:\"x\u{2067}y\u{2069}\"\nn1.handle(right) -> n2.handle(left)\n}\n";
+    let p = flowzap::parse(src);
+    assert!(!p.has_errors());
+    assert_eq!(p.diagram.nodes[0].label, "gnp.exe");
+    assert_eq!(p.diagram.nodes[1].label, "xy");
+    let d = p
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::SpecialCharacters)
+        .unwrap();
+    assert_eq!(d.message, "label holds bidirectional control characters");
+    let svg = flowzap::render_svg(&p.diagram, src);
+    assert!(!svg.contains('\u{202e}') && !svg.contains('\u{2067}'));
+}
