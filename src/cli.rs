@@ -457,8 +457,8 @@ fn read_input(path: &PathBuf) -> Result<(String, String), Failure> {
             .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
         let text = String::from_utf8(bytes).map_err(|e| {
             Failure(format!(
-                "standard input is not UTF-8 (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
+                "standard input is {}",
+                crate::error::not_utf8(e.as_bytes())
             ))
         })?;
         return Ok(("<stdin>".to_string(), strip_bom(text)));
@@ -472,8 +472,8 @@ fn read_input(path: &PathBuf) -> Result<(String, String), Failure> {
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Failure(format!(
-            "`{name}` is not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
+            "`{name}` is {}",
+            crate::error::not_utf8(e.as_bytes())
         ))
     })?;
     Ok((name, strip_bom(text)))

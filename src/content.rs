@@ -245,13 +245,8 @@ fn read_file(
     let bytes = std::fs::read(path).map_err(|e| {
         Error::new(format!("cannot read: {}", crate::util::io_reason(&e))).in_file(&display_path)
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::new(format!(
-            "not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-        .in_file(&display_path)
-    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| Error::new(crate::error::not_utf8(e.as_bytes())).in_file(&display_path))?;
     let source: Arc<str> = Arc::from(text);
     if let Some(i) = source.find('\0') {
         return Err(Error::new("a NUL character is not allowed in Markdown").at(

@@ -250,6 +250,26 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, source[line_start..offset].chars().count() + 1)
 }
 
+/// Why `bytes` are not UTF-8, for a person: where the first bad byte is
+/// (line and column, counting the valid text before it), and what the file
+/// probably is when it starts like UTF-16.
+pub fn not_utf8(bytes: &[u8]) -> String {
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(_) => return "it is UTF-8".to_string(),
+        Err(e) => e.valid_up_to(),
+    };
+    let looks_utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if looks_utf16 {
+        return "not UTF-8: it looks like UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8".to_string();
+    }
+    let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+    let (line, col) = line_col(before, before.len());
+    format!(
+        "not UTF-8: invalid byte 0x{:02X} at line {line}, column {col}; save the file as UTF-8",
+        bytes[valid]
+    )
+}
+
 /// The byte offset of 1-based `line` and `col` (in characters) in `source`,
 /// clamped to the text. Used to turn (line, column) positions reported by
 /// other parsers into spans.
@@ -299,6 +319,22 @@ mod tests {
         let e = Error::new("x").at("a", &src, 1..100);
         assert_eq!(e.line_col(), Some((1, 1)));
         let _ = e.render(false);
+    }
+
+    #[test]
+    fn not_utf8_says_where_and_spots_utf16() {
+        assert_eq!(
+            not_utf8(b"ab\nc\xffd"),
+            "not UTF-8: invalid byte 0xFF at line 2, column 2; save the file as UTF-8"
+        );
+        assert!(not_utf8(b"\xff\xfea\0b\0").contains("looks like UTF-16"));
+        assert!(not_utf8(b"\xfe\xff\0a").contains("looks like UTF-16"));
+        let mut cjk = "中文\n好".as_bytes().to_vec();
+        cjk.push(0xff);
+        assert_eq!(
+            not_utf8(&cjk),
+            "not UTF-8: invalid byte 0xFF at line 2, column 2; save the file as UTF-8"
+        );
     }
 
     #[test]

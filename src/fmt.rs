@@ -59,12 +59,16 @@ pub fn run(paths: &[PathBuf], check: bool, color: bool) -> Result<Report, String
             )
         })?;
         let name = file.display().to_string();
-        let Ok(text) = String::from_utf8(bytes) else {
-            report.files.push((
-                file,
-                Outcome::Failed(vec![format!("error: `{name}` is not UTF-8")]),
-            ));
-            continue;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let why = crate::error::not_utf8(e.as_bytes());
+                report.files.push((
+                    file,
+                    Outcome::Failed(vec![format!("error: `{name}` is {why}")]),
+                ));
+                continue;
+            }
         };
         let result = if is_markdown(&file) {
             format_markdown(&text, &name, color)
