@@ -249,9 +249,14 @@ pub fn kinds(d: &Diagram) -> Vec<MessageKind> {
         .collect()
 }
 
+/// The messages (edge indices) of each `loop`, in loop order.
+pub type LoopMessages = Vec<Vec<usize>>;
+/// Each decision (node index) with two or more branches, and its branches.
+pub type Alternatives = Vec<(usize, Vec<usize>)>;
+
 /// The messages of each `loop` (edges between two of its nodes) and the
 /// branches of each decision with two or more, in edge order.
-pub fn groups(d: &Diagram) -> (Vec<Vec<usize>>, Vec<(usize, Vec<usize>)>) {
+pub fn groups(d: &Diagram) -> (LoopMessages, Alternatives) {
     let loops = d
         .loops
         .iter()
