@@ -59,6 +59,7 @@ diagram-close = Close
 diagram-stage = Zoomable diagram
 diagram-help = Drag or use the arrow keys to move; scroll, pinch or press + and − to zoom; 0 for the actual size; Escape to close.
 diagram-svg = Download SVG
+anchor-link = Link to this section
 # Template pages: actions and counts, shown when the build provides them.
 open-in-flowzap = Open in FlowZap
 download-fz = Download .fz

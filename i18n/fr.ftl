@@ -59,6 +59,7 @@ diagram-close = Fermer
 diagram-stage = Diagramme zoomable
 diagram-help = Faites glisser ou utilisez les flèches pour vous déplacer ; molette, pincement ou + et − pour zoomer ; 0 pour la taille réelle ; Échap pour fermer.
 diagram-svg = Télécharger le SVG
+anchor-link = Lien vers cette section
 # Pages de modèle : actions et décomptes, affichés quand la construction les fournit.
 open-in-flowzap = Ouvrir dans FlowZap
 download-fz = Télécharger le .fz

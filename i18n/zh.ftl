@@ -56,6 +56,7 @@ diagram-close = 关闭
 diagram-stage = 可缩放的流程图
 diagram-help = 拖动或用方向键移动；滚动滚轮、双指缩放或按 + 和 − 缩放；按 0 恢复实际大小；按 Esc 关闭。
 diagram-svg = 下载 SVG
+anchor-link = 本节链接
 # 模板页：构建提供这些数据时显示的操作和统计。
 open-in-flowzap = 在 FlowZap 中打开
 download-fz = 下载 .fz 文件

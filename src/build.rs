@@ -11,7 +11,8 @@
 //!    related pages.
 //! 6. Every page, section, category page and `404.html` rendered in
 //!    parallel (one shared tera), post-processed and written to staging.
-//! 7. Static files, highlight stylesheets, the diagram font and stylesheet,
+//! 7. Static files, highlight stylesheets, the diagram font (a WOFF2 subset)
+//!    and stylesheet, each diagram as a standalone SVG file beside its page,
 //!    `sitemap.xml`, `robots.txt`, the per-language search indexes
 //!    ([`crate::search`]) and Atom feeds ([`crate::feed`]).
 //! 8. All errors reported together; only a clean build replaces the output.
@@ -31,8 +32,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Where the build writes the bundled Inter font (the one diagram text is
-/// measured with), relative to the output directory.
-pub const FONT_FILE: &str = "fonts/Inter-Regular.otf";
+/// measured with) as a WOFF2 subset of the glyphs the site's diagrams draw
+/// ([`crate::font`]), relative to the output directory.
+pub const FONT_FILE: &str = "fonts/Inter-Regular.woff2";
 /// Where the build writes the stylesheet inline diagrams rely on.
 pub const DIAGRAM_CSS: &str = "flowzap.css";
 
@@ -92,6 +94,10 @@ pub struct Summary {
     /// Wall time of each stage, in order.
     pub timings: Vec<(&'static str, Duration)>,
     pub warnings: Vec<Error>,
+    /// What the reader of the summary should know that is no problem of
+    /// the input (and so not denied by `deny_warnings`): a root-relative
+    /// `base_url` leaves the site without a sitemap.
+    pub notes: Vec<String>,
 }
 
 /// Wall time per stage.

@@ -283,6 +283,9 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
             for w in &s.warnings {
                 let _ = writeln!(stderr, "{}\n", w.render(color));
             }
+            for note in &s.notes {
+                let _ = writeln!(stderr, "note: {note}\n");
+            }
             if args.timings {
                 for (stage, t) in &s.timings {
                     let _ = writeln!(stderr, "{:>8.1} ms  {stage}", t.as_secs_f64() * 1000.0);

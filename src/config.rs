@@ -6,6 +6,9 @@
 //! default_language = "en"
 //! theme = "default"
 //! output_dir = "public"
+//! # Optional: "Edit this page" links, this URL followed by the file's
+//! # path from the site root (`content/docs/intro.md`).
+//! repository = "https://github.com/org/repo/edit/main/"
 //!
 //! [[languages]]
 //! code = "en"
@@ -87,6 +90,10 @@ pub struct Config {
     pub category_paginate_by: Option<usize>,
     pub markdown: MarkdownConfig,
     pub related: RelatedConfig,
+    /// Where a content file is edited, as a prefix of its path from the
+    /// site root: `https://github.com/org/repo/edit/main/` (always ends
+    /// with `/`). Pages get `edit_url` when it is set.
+    pub repository: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +118,8 @@ struct RawConfig {
     markdown: RawMarkdown,
     #[serde(default)]
     related: RawRelated,
+    #[serde(default)]
+    repository: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -360,10 +369,30 @@ impl Config {
                 ));
             }
         }
+        let repository = raw.repository.as_ref().and_then(|r| {
+            let url = r.get_ref().trim();
+            if url.starts_with("https://") || url.starts_with("http://") {
+                let slash = if url.ends_with('/') { "" } else { "/" };
+                Some(format!("{url}{slash}"))
+            } else {
+                errors.push(
+                    located(
+                        "`repository` must be an absolute http(s) URL".to_string(),
+                        r.span(),
+                    )
+                    .with_hint(
+                        "the URL that, followed by `content/…/page.md`, edits a file: \
+                         `https://github.com/org/repo/edit/main/`",
+                    ),
+                );
+                None
+            }
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Config {
+            repository,
             title: raw.title,
             description: raw.description,
             base_url,
@@ -475,6 +504,21 @@ mod tests {
         assert!(normalize_base_url("docs").is_err());
         assert!(normalize_base_url("//a.b").is_err());
         assert!(normalize_base_url("https://").is_err());
+    }
+
+    #[test]
+    fn repository_urls_end_with_a_slash() {
+        let c = Config::parse(MINIMAL, "site.toml").unwrap();
+        assert_eq!(c.repository, None);
+        let text = format!("repository = \"https://git.example/o/r/edit/main\"\n{MINIMAL}");
+        let c = Config::parse(&text, "site.toml").unwrap();
+        assert_eq!(
+            c.repository.as_deref(),
+            Some("https://git.example/o/r/edit/main/")
+        );
+        let text = format!("repository = \"git.example/o/r\"\n{MINIMAL}");
+        let errs = Config::parse(&text, "site.toml").unwrap_err();
+        assert_eq!(errs[0].line_col(), Some((1, 14)), "{errs:?}");
     }
 
     #[test]

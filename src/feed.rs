@@ -6,7 +6,11 @@
 //! Deterministic: entries newest first, then by slug; the feed's `updated`
 //! is its newest entry's date (never the clock). Text is escaped, so the
 //! feed is valid XML whatever the titles hold. Links are absolute when the
-//! site's `base_url` is.
+//! site's `base_url` is, and so are the ids, which are the URLs. Atom ids
+//! must be absolute IRIs, so with a root-relative `base_url` they are
+//! `urn:uuid:` names made from the site's title and the page's path
+//! instead: stable across builds, though not the ones the feed will have
+//! once the site has its address (the build notes it).
 
 use crate::site::{Entry, Site};
 use std::fmt::Write as _;
@@ -43,6 +47,29 @@ fn rfc3339(date: &str) -> String {
 }
 
 const EPOCH: &str = "1970-01-01T00:00:00Z";
+
+/// A `urn:uuid:` for a root-relative `path` of the site titled `site`:
+/// FNV-1a (128 bits, stable across Rust versions) of both, shaped as an
+/// RFC 9562 version 8 UUID.
+fn urn(site: &str, path: &str) -> String {
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for b in site.bytes().chain([0]).chain(path.bytes()) {
+        h ^= u128::from(b);
+        h = h.wrapping_mul(0x0000_0000_0100_0000_0000_0000_0000_013b);
+    }
+    // Version 8 (custom), variant 0b10.
+    h = (h & !(0xf << 76)) | (0x8 << 76);
+    h = (h & !(0x3 << 62)) | (0x2 << 62);
+    let x = format!("{h:032x}");
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &x[..8],
+        &x[8..12],
+        &x[12..16],
+        &x[16..20],
+        &x[20..]
+    )
+}
 
 /// The pages of the feed of `lang`, newest first, then by slug.
 fn pages<'a>(site: &'a Site, lang: &str) -> Vec<&'a Entry> {
@@ -86,6 +113,13 @@ pub fn atom(site: &Site, lang: &str) -> String {
         .max()
         .map_or_else(|| EPOCH.to_string(), rfc3339);
     let url = |u: &str| escape(&crate::util::percent_encode_url(u));
+    let id = |u: &str| {
+        if config.has_absolute_base_url() {
+            url(u)
+        } else {
+            urn(&config.title, u)
+        }
+    };
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
@@ -100,7 +134,7 @@ pub fn atom(site: &Site, lang: &str) -> String {
             escape(&config.description)
         );
     }
-    let _ = writeln!(out, "  <id>{}</id>", url(&self_url));
+    let _ = writeln!(out, "  <id>{}</id>", id(&self_url));
     let _ = writeln!(
         out,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
@@ -116,7 +150,7 @@ pub fn atom(site: &Site, lang: &str) -> String {
     for e in entries {
         out.push_str("  <entry>\n");
         let _ = writeln!(out, "    <title>{}</title>", escape(&e.title));
-        let _ = writeln!(out, "    <id>{}</id>", url(&e.url));
+        let _ = writeln!(out, "    <id>{}</id>", id(&e.url));
         let _ = writeln!(
             out,
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
@@ -135,13 +169,14 @@ pub fn atom(site: &Site, lang: &str) -> String {
         if let Some(c) = &e.category {
             let _ = writeln!(out, "    <category term=\"{}\"/>", escape(c));
         }
+        // A summary is text: the description's inline Markdown goes.
         let summary = if e.description.is_empty() {
-            &e.body.summary
+            e.body.summary.clone()
         } else {
-            &e.description
+            crate::markdown::inline(&e.description).1
         };
         if !summary.is_empty() {
-            let _ = writeln!(out, "    <summary>{}</summary>", escape(summary));
+            let _ = writeln!(out, "    <summary>{}</summary>", escape(&summary));
         }
         out.push_str("  </entry>\n");
     }
@@ -152,6 +187,25 @@ pub fn atom(site: &Site, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urns_are_stable_uuids() {
+        let a = urn("Site", "/templates/x/");
+        assert_eq!(a, urn("Site", "/templates/x/"));
+        assert_ne!(a, urn("Site", "/templates/y/"));
+        assert_ne!(a, urn("Other", "/templates/x/"));
+        assert_eq!(a.len(), "urn:uuid:".len() + 36);
+        let hex: Vec<&str> = a["urn:uuid:".len()..].split('-').collect();
+        assert_eq!(
+            hex.iter().map(|h| h.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(hex[2].starts_with('8'), "version 8: {a}");
+        assert!(
+            matches!(&hex[3][..1], "8" | "9" | "a" | "b"),
+            "variant: {a}"
+        );
+    }
 
     #[test]
     fn dates_become_rfc3339() {

@@ -11,7 +11,7 @@
 //! Each set loads once per process, on first use.
 
 use std::sync::OnceLock;
-use syntect::highlighting::ThemeSet;
+use syntect::highlighting::{Color, ThemeSet};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::{SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
@@ -56,14 +56,97 @@ pub fn theme_names() -> Vec<&'static str> {
     names
 }
 
-/// The stylesheet of a theme for the classes [`code_block`] writes; `None`
-/// for an unknown theme.
-pub fn stylesheet(theme: &str) -> Option<String> {
-    let theme = themes().themes.get(theme)?;
-    css_for_theme_with_class_style(theme, CLASS_STYLE).ok()
+/// The default theme's code background in light mode (`--code-bg` of
+/// `style.css`): what `syntax-light.css` is made readable on.
+pub const LIGHT_BACKGROUND: [u8; 3] = [0xf8, 0xfa, 0xfc];
+/// The default theme's code background in dark mode.
+pub const DARK_BACKGROUND: [u8; 3] = [0x0f, 0x17, 0x2a];
+/// WCAG AA for body text. Colours are adjusted a little past it, so a
+/// checker's rounding never puts them below.
+pub const MIN_CONTRAST: f64 = 4.5;
+const TARGET_CONTRAST: f64 = 4.55;
+
+/// The stylesheet of a theme for the classes [`code_block`] writes, its
+/// colours made readable on `background` (see [`readable`]); `None` for an
+/// unknown theme.
+pub fn stylesheet(theme: &str, background: [u8; 3]) -> Option<String> {
+    let mut theme = themes().themes.get(theme)?.clone();
+    if let Some(fg) = &mut theme.settings.foreground {
+        *fg = readable(*fg, background);
+    }
+    for item in &mut theme.scopes {
+        // A scope with a background of its own is read on that.
+        let under = item
+            .style
+            .background
+            .map_or(background, |b| over(b, background));
+        if let Some(fg) = &mut item.style.foreground {
+            *fg = readable(*fg, under);
+        }
+    }
+    css_for_theme_with_class_style(&theme, CLASS_STYLE).ok()
 }
 
-/// A fenced code block as HTML: `<pre class="code" data-lang="rust"><code>…`.
+/// `fg` drawn over the opaque `bg`.
+fn over(fg: Color, bg: [u8; 3]) -> [u8; 3] {
+    let a = f64::from(fg.a) / 255.0;
+    let mix = |f: u8, b: u8| (f64::from(f) * a + f64::from(b) * (1.0 - a)).round() as u8;
+    [mix(fg.r, bg[0]), mix(fg.g, bg[1]), mix(fg.b, bg[2])]
+}
+
+/// WCAG relative luminance of an sRGB colour.
+fn luminance(c: [u8; 3]) -> f64 {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+}
+
+/// WCAG contrast ratio of two opaque colours, from 1 to 21.
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// `fg` as it is when it reads on `bg` at [`MIN_CONTRAST`]; otherwise
+/// mixed towards black (on a light background) or white (on a dark one)
+/// in steps of 1 %, the first step that reads. Deterministic, and it keeps
+/// the colour's hue as far as it can.
+pub fn readable(fg: Color, bg: [u8; 3]) -> Color {
+    let seen = over(fg, bg);
+    if contrast(seen, bg) >= MIN_CONTRAST {
+        return fg;
+    }
+    let target: [u8; 3] = if contrast([0; 3], bg) >= contrast([255; 3], bg) {
+        [0; 3]
+    } else {
+        [255; 3]
+    };
+    let step = |k: u32| {
+        let t = f64::from(k) / 100.0;
+        let mix = |i: usize| {
+            (f64::from(seen[i]) + (f64::from(target[i]) - f64::from(seen[i])) * t).round() as u8
+        };
+        [mix(0), mix(1), mix(2)]
+    };
+    let c = (1..=100)
+        .map(step)
+        .find(|&c| contrast(c, bg) >= TARGET_CONTRAST)
+        .unwrap_or(target);
+    Color {
+        r: c[0],
+        g: c[1],
+        b: c[2],
+        a: 0xFF,
+    }
+}
+
+/// A fenced code block as HTML: `<pre class="code" data-lang="rust" tabindex="0"><code>…`.
 /// Known languages get classed spans; unknown ones (and an empty info
 /// string) are escaped plain text.
 pub fn code_block(lang: &str, code: &str) -> String {
@@ -74,7 +157,8 @@ pub fn code_block(lang: &str, code: &str) -> String {
         push_escaped(&mut out, lang);
         out.push('"');
     }
-    out.push_str("><code>");
+    // Focusable, so that a keyboard scrolls a wide block without a script.
+    out.push_str(" tabindex=\"0\"><code>");
     match highlighted(lang, code) {
         Some(html) => out.push_str(&html),
         None => push_escaped(&mut out, code),
@@ -222,7 +306,7 @@ mod tests {
     fn known_language_gets_classes() {
         let html = code_block("rust", "fn main() {}\n");
         assert!(html.contains("class=\"z-"), "{html}");
-        assert!(html.starts_with("<pre class=\"code\" data-lang=\"rust\"><code>"));
+        assert!(html.starts_with("<pre class=\"code\" data-lang=\"rust\" tabindex=\"0\"><code>"));
     }
 
     /// The languages of a docs site's configuration snippets, which
@@ -247,7 +331,7 @@ mod tests {
         let html = code_block("nosuchlang", "<b>&</b>\n");
         assert_eq!(
             html,
-            "<pre class=\"code\" data-lang=\"nosuchlang\"><code>&lt;b&gt;&amp;&lt;/b&gt;\n</code></pre>\n"
+            "<pre class=\"code\" data-lang=\"nosuchlang\" tabindex=\"0\"><code>&lt;b&gt;&amp;&lt;/b&gt;\n</code></pre>\n"
         );
     }
 
@@ -313,8 +397,122 @@ mod tests {
 
     #[test]
     fn stylesheets_exist_for_default_themes() {
-        assert!(stylesheet("InspiredGitHub").unwrap().contains(".z-"));
-        assert!(stylesheet("base16-ocean.dark").is_some());
-        assert!(stylesheet("nope").is_none());
+        assert!(
+            stylesheet("InspiredGitHub", LIGHT_BACKGROUND)
+                .unwrap()
+                .contains(".z-")
+        );
+        assert!(stylesheet("base16-ocean.dark", DARK_BACKGROUND).is_some());
+        assert!(stylesheet("nope", LIGHT_BACKGROUND).is_none());
+    }
+
+    fn hex(s: &str) -> [u8; 3] {
+        let v = |i: usize| u8::from_str_radix(&s[i..i + 2], 16).unwrap();
+        [v(0), v(2), v(4)]
+    }
+
+    /// Every rule's `color` with the background it is read on: its own
+    /// `background-color` over the page's code background `bg`, or `bg`.
+    /// `.z-code`, the theme's own page colours, is not a class code blocks
+    /// carry.
+    fn colours(css: &str, bg: [u8; 3]) -> Vec<([u8; 3], [u8; 3])> {
+        let colour = |v: &str| {
+            let v = v.trim().trim_end_matches(';');
+            let rgb = hex(v);
+            let a = if v.len() >= 8 {
+                u8::from_str_radix(&v[6..8], 16).unwrap()
+            } else {
+                0xFF
+            };
+            Color {
+                r: rgb[0],
+                g: rgb[1],
+                b: rgb[2],
+                a,
+            }
+        };
+        css.split('}')
+            .filter(|rule| !rule.lines().any(|l| l.trim() == ".z-code {"))
+            .filter_map(|rule| {
+                let value = |key: &str| {
+                    rule.lines()
+                        .find_map(|l| l.trim().strip_prefix(key))
+                        .map(colour)
+                };
+                let fg = value("color: #")?;
+                let under = value("background-color: #").map_or(bg, |b| over(b, bg));
+                Some((over(fg, under), under))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn contrast_ratios_match_wcag() {
+        assert!((contrast([0; 3], [255; 3]) - 21.0).abs() < 1e-9);
+        assert!((contrast([7; 3], [7; 3]) - 1.0).abs() < 1e-9);
+        // The colours the bundled themes had below AA on the default
+        // theme's code backgrounds.
+        for (c, bg) in [
+            ("969896", LIGHT_BACKGROUND),
+            ("63a35c", LIGHT_BACKGROUND),
+            ("0086b3", LIGHT_BACKGROUND),
+            ("4183c4", LIGHT_BACKGROUND),
+            ("65737e", DARK_BACKGROUND),
+            ("bf616a", DARK_BACKGROUND),
+        ] {
+            assert!(contrast(hex(c), bg) < MIN_CONTRAST, "{c}");
+        }
+        assert!((contrast(hex("767676"), [255; 3]) - 4.54).abs() < 0.01);
+    }
+
+    /// Every foreground colour of the generated stylesheets reads at AA on
+    /// the code background it is served for, for every bundled theme.
+    #[test]
+    fn highlighted_code_reads_at_aa() {
+        for bg in [LIGHT_BACKGROUND, DARK_BACKGROUND] {
+            for name in theme_names() {
+                let css = stylesheet(name, bg).unwrap();
+                let found = colours(&css, bg);
+                assert!(!found.is_empty(), "{name}");
+                for (c, under) in found {
+                    let ratio = contrast(c, under);
+                    assert!(
+                        ratio >= MIN_CONTRAST,
+                        "{name} on {under:?}: {c:?} is {ratio:.2}:1"
+                    );
+                }
+            }
+        }
+        // The default pair: the reported colours are gone, the ones that
+        // read are kept.
+        let light = stylesheet("InspiredGitHub", LIGHT_BACKGROUND).unwrap();
+        let dark = stylesheet("base16-ocean.dark", DARK_BACKGROUND).unwrap();
+        for c in ["#969896", "#63a35c", "#0086b3", "#4183c4"] {
+            assert!(!light.contains(&format!(" color: {c}")), "{c} in {light}");
+        }
+        for c in ["#65737e", "#bf616a"] {
+            assert!(!dark.contains(&format!(" color: {c}")), "{c} in {dark}");
+        }
+        assert!(light.contains("#323232"), "{light}");
+        assert!(dark.contains("#c0c5ce"), "{dark}");
+    }
+
+    #[test]
+    fn readable_colours_keep_their_hue() {
+        let fg = Color {
+            r: 0x96,
+            g: 0x98,
+            b: 0x96,
+            a: 0xFF,
+        };
+        let c = readable(fg, LIGHT_BACKGROUND);
+        let rgb = [c.r, c.g, c.b];
+        assert!(contrast(rgb, LIGHT_BACKGROUND) >= MIN_CONTRAST);
+        assert!(c.r < fg.r && c.r == c.b, "darker, still grey: {rgb:?}");
+        // Deterministic, and a colour that reads is left alone.
+        assert_eq!(readable(fg, LIGHT_BACKGROUND), c);
+        assert_eq!(readable(c, LIGHT_BACKGROUND), c);
+        let on_dark = readable(fg, [0; 3]);
+        assert_eq!(on_dark, fg);
     }
 }

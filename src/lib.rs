@@ -14,6 +14,7 @@ pub mod error;
 pub mod feed;
 pub mod fmt;
 pub use flowzap;
+pub mod font;
 pub mod highlight;
 pub mod i18n;
 pub mod init;

@@ -190,10 +190,30 @@ pub struct Rendered {
     pub word_count: usize,
 }
 
+/// The link under an inline diagram to its standalone SVG file.
+#[derive(Debug, Clone, Copy)]
+pub struct SvgLink<'a> {
+    pub url: &'a str,
+    /// The link's text, in the page's language.
+    pub text: &'a str,
+}
+
 impl Rendered {
-    /// The HTML with diagram `i` replaced by `svg(i)` in its [`figure`].
+    /// The HTML with diagram `i` replaced by `svg(i)`.
     pub fn assemble<'a>(&self, svg: impl Fn(usize) -> &'a str) -> String {
-        self.assemble_html(|i| figure(svg(i)))
+        self.assemble_linked(svg, |_| None)
+    }
+
+    /// The HTML with diagram `i` replaced by `svg(i)` in a figure that,
+    /// when `link(i)` gives one, names the diagram's standalone SVG file
+    /// (`data-svg`) and links to it below the drawing — the link works
+    /// without JavaScript.
+    pub fn assemble_linked<'a, 'b>(
+        &self,
+        svg: impl Fn(usize) -> &'a str,
+        link: impl Fn(usize) -> Option<SvgLink<'b>>,
+    ) -> String {
+        self.assemble_html(|i| figure(svg(i), link(i)))
     }
 
     /// The HTML with diagram `i` replaced by `html(i)`, as given: a
@@ -210,17 +230,32 @@ impl Rendered {
     }
 }
 
-/// A drawing in its figure.
-pub fn figure(svg: &str) -> String {
-    let mut out = String::with_capacity(svg.len() + 64);
+/// A drawing in its figure, which, when `link` gives one, names the
+/// diagram's standalone SVG file (`data-svg`) and links to it below the
+/// drawing — the link works without JavaScript.
+pub fn figure(svg: &str, link: Option<SvgLink<'_>>) -> String {
+    let mut out = String::with_capacity(svg.len() + 256);
     out.push_str("<figure class=\"diagram\"");
     // The natural width, so a theme can scale the diagram down to a
     // readable minimum and let the figure scroll beyond.
     if let Some(w) = svg_width(svg) {
         out.push_str(&format!(" style=\"--diagram-w:{w}px\""));
     }
+    let link = link.filter(|_| !svg.is_empty());
+    if let Some(l) = link {
+        out.push_str(" data-svg=\"");
+        highlight::push_escaped(&mut out, l.url);
+        out.push('"');
+    }
     out.push('>');
     out.push_str(svg);
+    if let Some(l) = link {
+        out.push_str("<div class=\"fz-actions\"><a href=\"");
+        highlight::push_escaped(&mut out, l.url);
+        out.push_str("\" download type=\"image/svg+xml\">");
+        highlight::push_escaped(&mut out, l.text);
+        out.push_str("</a></div>");
+    }
     out.push_str("</figure>\n");
     out
 }
@@ -646,7 +681,7 @@ mod tests {
         let html = r.assemble_html(|k| format!("<div id=\"views-{k}\"></div>"));
         assert_eq!(html, "<p>a</p>\n<div id=\"views-0\"></div>\n<p>b</p>\n");
         assert_eq!(
-            figure("<svg width=\"20\"></svg>"),
+            figure("<svg width=\"20\"></svg>", None),
             "<figure class=\"diagram\" style=\"--diagram-w:20px\"><svg width=\"20\"></svg></figure>\n"
         );
     }
@@ -725,6 +760,33 @@ mod tests {
                 "{bad}: {html}"
             );
         }
+    }
+
+    #[test]
+    fn figures_link_their_standalone_svg() {
+        let r = render(
+            "```flowzap\nA { # A\n}\n```\n\n```flowzap\nB { # B\n}\n```\n",
+            0,
+            &cfg(),
+        );
+        let svg = "<svg class=\"fz\" width=\"640\" height=\"90\"></svg>";
+        let html = r.assemble_linked(
+            |k| if k == 0 { svg } else { "" },
+            |k| {
+                Some(SvgLink {
+                    url: if k == 0 { "/t/x/x.svg" } else { "/t/x/x-2.svg" },
+                    text: "Download <SVG>",
+                })
+            },
+        );
+        assert!(
+            html.starts_with(
+                "<figure class=\"diagram\" style=\"--diagram-w:640px\" data-svg=\"/t/x/x.svg\"><svg class=\"fz\" width=\"640\" height=\"90\"></svg><div class=\"fz-actions\"><a href=\"/t/x/x.svg\" download type=\"image/svg+xml\">Download &lt;SVG&gt;</a></div></figure>\n"
+            ),
+            "{html}"
+        );
+        // A diagram that draws nothing (it has errors) has no file to link.
+        assert!(!html.contains("x-2.svg"), "{html}");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! lol_html passes over each rendered page:
 //!
-//! - headings with an `id` get an anchor link (`<a class="anchor" href="#id">`);
+//! - headings with an `id` get an anchor link (`<a class="anchor" href="#id">`)
+//!   whose `#` is hidden from assistive technology and whose name is the
+//!   page language's `anchor-link` message, visually hidden;
 //! - external links get `rel="noopener"` (kept with any rel already there);
 //! - internal links written `@/path/page.md` are resolved for the page's
 //!   reader; a target that does not exist is reported.
@@ -15,6 +17,8 @@ pub struct Links<'a> {
     pub resolve: &'a dyn Fn(&str) -> Option<String>,
     /// The site's own absolute base URL, whose links are not external.
     pub base_url: &'a str,
+    /// The accessible name of heading anchors, in the page's language.
+    pub anchor_label: &'a str,
 }
 
 /// Why a page could not be processed.
@@ -94,7 +98,9 @@ fn rewrite(html: &str, links: &Links<'_>) -> Result<String, Problem> {
         if let Some(id) = el.get_attribute("id") {
             let mut a = String::from(" <a class=\"anchor\" href=\"#");
             crate::highlight::push_escaped(&mut a, &id);
-            a.push_str("\" aria-hidden=\"true\">#</a>");
+            a.push_str("\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">");
+            crate::highlight::push_escaped(&mut a, links.anchor_label);
+            a.push_str("</span></a>");
             el.append(&a, ContentType::Html);
         }
         Ok(())
@@ -168,6 +174,7 @@ mod tests {
             &Links {
                 resolve: &resolve,
                 base_url: "https://site.example/",
+                anchor_label: "Link to <this> section",
             },
         )
     }
@@ -177,7 +184,7 @@ mod tests {
         let out = run("<h2 id=\"how\">How</h2><h3>No id</h3>").unwrap();
         assert_eq!(
             out,
-            "<h2 id=\"how\">How <a class=\"anchor\" href=\"#how\" aria-hidden=\"true\">#</a></h2><h3>No id</h3>"
+            "<h2 id=\"how\">How <a class=\"anchor\" href=\"#how\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to &lt;this&gt; section</span></a></h2><h3>No id</h3>"
         );
     }
 

@@ -165,7 +165,8 @@ pub fn docs(site: &Site, catalog: &Catalog, lang: &str) -> Vec<Doc> {
             Doc {
                 url: e.url.clone(),
                 title: e.title.clone(),
-                description: e.description.clone(),
+                // Plain text: the index shows it as it is.
+                description: crate::markdown::inline(&e.description).1,
                 category,
                 tags: e.tags.clone(),
                 text: excerpt(&text, EXCERPT_CHARS),

@@ -29,6 +29,22 @@ pub struct Body {
     /// The ```flowzap blocks, in order: what a theme shows as a card
     /// preview or as the page's copyable code.
     pub diagrams: Vec<BodyDiagram>,
+    /// Where the first diagram's code is written as a `.fz` file, relative
+    /// to the output root (`templates/x/x.fz`); `None` without a diagram.
+    pub fz_file: Option<String>,
+    /// The characters of its diagrams' code beyond printable ASCII, sorted
+    /// and distinct: what they add to the diagram font ([`crate::font`]).
+    pub chars: Vec<char>,
+}
+
+/// A diagram's counts, as template pages and cards show them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Stats {
+    pub lanes: usize,
+    /// Nodes.
+    pub steps: usize,
+    /// Edges.
+    pub connectors: usize,
 }
 
 /// One ```flowzap block of a body.
@@ -41,6 +57,12 @@ pub struct BodyDiagram {
     /// The same drawing as a decorative card preview (no accessible name,
     /// `fzp-` ids).
     pub preview: Arc<str>,
+    /// Its counts; `None` for a diagram with errors.
+    pub stats: Option<Stats>,
+    /// Where its standalone SVG file is written, relative to the output
+    /// root (`templates/x/x.svg`, `templates/x/x-2.svg`…); `None` when it
+    /// draws nothing.
+    pub file: Option<String>,
 }
 
 /// A related page as a reader in some language sees it.
@@ -377,6 +399,39 @@ fn resolve_key(
     get(&key, lang).or_else(|| get(&key, &config.default_language))
 }
 
+/// The slug and site path (`zh/templates/x/`) of a content file: known
+/// before the model is built, so a page's body can link to files written
+/// beside it.
+pub(crate) fn entry_path(config: &Config, file: &SourceFile) -> Result<(String, String), Error> {
+    let prefix = config.lang_prefix(&file.lang);
+    let dir_path: String = file
+        .dirs
+        .iter()
+        .map(|d| {
+            let s = slugify(d);
+            format!("{}/", if s.is_empty() { "_" } else { &s })
+        })
+        .collect();
+    Ok(match file.kind {
+        Kind::Section => (
+            file.dirs.last().map(|d| slugify(d)).unwrap_or_default(),
+            format!("{prefix}{dir_path}"),
+        ),
+        Kind::Page => {
+            let slug = slugify(file.front.slug.as_deref().unwrap_or(&file.stem));
+            if slug.is_empty() {
+                return Err(Error::new(
+                    "the page's slug is empty: the file name has no letters or digits",
+                )
+                .in_file(&file.display_path)
+                .with_hint("set `slug` in the front matter"));
+            }
+            let path = format!("{prefix}{dir_path}{slug}/");
+            (slug, path)
+        }
+    })
+}
+
 fn entry_for(config: &Config, file: &SourceFile, body: Body) -> Result<Entry, Error> {
     let fm = &file.front;
     if fm.paginate_by.is_some() && file.kind == Kind::Page {
@@ -393,33 +448,7 @@ fn entry_for(config: &Config, file: &SourceFile, body: Body) -> Result<Entry, Er
         };
         return Err(error.with_hint("move it to the section's `_index.md`"));
     }
-    let prefix = config.lang_prefix(&file.lang);
-    let dir_path: String = file
-        .dirs
-        .iter()
-        .map(|d| {
-            let s = slugify(d);
-            format!("{}/", if s.is_empty() { "_" } else { &s })
-        })
-        .collect();
-    let (slug, path) = match file.kind {
-        Kind::Section => (
-            file.dirs.last().map(|d| slugify(d)).unwrap_or_default(),
-            format!("{prefix}{dir_path}"),
-        ),
-        Kind::Page => {
-            let slug = slugify(fm.slug.as_deref().unwrap_or(&file.stem));
-            if slug.is_empty() {
-                return Err(Error::new(
-                    "the page's slug is empty: the file name has no letters or digits",
-                )
-                .in_file(&file.display_path)
-                .with_hint("set `slug` in the front matter"));
-            }
-            let path = format!("{prefix}{dir_path}{slug}/");
-            (slug, path)
-        }
-    };
+    let (slug, path) = entry_path(config, file)?;
     // Without a title: the site's for the home page, the folder's name for
     // a section (not `_index`), the file's name for a page.
     let title = fm

@@ -13,9 +13,14 @@
 //! Besides its fields, every page and section summary carries
 //! `description_html` (the description's inline Markdown as HTML),
 //! `description_text` (the same as plain text, for `<meta>`) and `preview`
-//! (its first diagram as a decorative card preview, or none); a page also
-//! carries `source` and `code` (its first diagram's FlowZap code, raw and
-//! highlighted). Every template gets `categories`: those of its language.
+//! (its first diagram as a decorative card preview, or none) and `stats`
+//! (its first diagram's `lanes`, `steps` and `connectors`, or none); a page
+//! also carries `source` and `code` (its first diagram's FlowZap code, raw
+//! and highlighted), `svg_url` and `fz_url` (that diagram as a standalone
+//! SVG file and its code as a `.fz` file, both written beside the page),
+//! `playground_url` (the code opened in FlowZap's playground) and
+//! `edit_url` (the file in the `repository` of `site.toml`, when set).
+//! Every template gets `categories`: those of its language.
 //!
 //! One [`Renderer`] is shared by all rayon workers.
 
@@ -399,6 +404,18 @@ fn summary(categories: &[Value], e: &Entry, previews: &HashMap<usize, Value>) ->
                 .cloned()
                 .unwrap_or_else(|| Value::safe_string(&d.preview))
         });
+    let stats = e
+        .body
+        .diagrams
+        .first()
+        .and_then(|d| d.stats)
+        .map_or_else(Value::none, |s| {
+            obj(vec![
+                ("lanes", s.lanes.into()),
+                ("steps", s.steps.into()),
+                ("connectors", s.connectors.into()),
+            ])
+        });
     obj(vec![
         ("key", e.key.as_str().into()),
         ("lang", e.lang.as_str().into()),
@@ -407,6 +424,7 @@ fn summary(categories: &[Value], e: &Entry, previews: &HashMap<usize, Value>) ->
         ("description_html", Value::safe_string(&description_html)),
         ("description_text", description_text.into()),
         ("preview", preview),
+        ("stats", stats),
         ("summary", e.body.summary.as_str().into()),
         ("url", e.url.as_str().into()),
         ("path", format!("/{}", e.path).into()),
@@ -576,14 +594,29 @@ fn page_value(data: &Data, i: usize) -> Value {
         })
         .collect();
     let extra = Value::from_serializable(&e.extra);
-    // The first diagram's code, to show and copy beside its drawing.
-    let (source, code) = match e.body.diagrams.first() {
+    // The first diagram's code, to show and copy beside its drawing, to
+    // download and to open in FlowZap.
+    let config = &data.site.config;
+    let link = |file: Option<&String>| file.map_or_else(Value::none, |f| config.link(f).into());
+    let (source, code, playground) = match e.body.diagrams.first() {
         Some(d) => {
             let source = d.source.replace('\0', "\u{FFFD}");
             let code = crate::highlight::flowzap_html(&source);
-            (source.into(), Value::safe_string(&code))
+            let playground = format!(
+                "{PLAYGROUND_URL}{}",
+                crate::util::base64url(source.as_bytes())
+            );
+            (source.into(), Value::safe_string(&code), playground.into())
         }
-        None => (Value::none(), Value::none()),
+        None => (Value::none(), Value::none(), Value::none()),
+    };
+    let svg_url = link(e.body.diagrams.first().and_then(|d| d.file.as_ref()));
+    let fz_url = link(e.body.fz_file.as_ref());
+    let edit_url = match &config.repository {
+        Some(repo) if !e.display_path.is_empty() => {
+            crate::util::percent_encode_url(&format!("{repo}{}", e.display_path)).into()
+        }
+        _ => Value::none(),
     };
     with(
         &data.summaries[i],
@@ -594,9 +627,17 @@ fn page_value(data: &Data, i: usize) -> Value {
             ("extra", extra),
             ("source", source),
             ("code", code),
+            ("svg_url", svg_url),
+            ("fz_url", fz_url),
+            ("playground_url", playground),
+            ("edit_url", edit_url),
         ],
     )
 }
+
+/// FlowZap's playground, which opens the code given as `?code=` in
+/// base64url.
+pub const PLAYGROUND_URL: &str = "https://flowzap.xyz/playground?code=";
 
 /// A section with `pages` as its listed pages: all of them, or on a
 /// numbered listing page only those that page shows.
@@ -858,15 +899,24 @@ impl Renderer {
         })
     }
 
-    /// Render `404.html` in the default language.
-    pub fn render_404(&self) -> Result<Output, Error> {
-        let lang = self.data.site.config.default_language.clone();
-        let ctx = self.base_context(&lang, "404.html", Vec::new());
-        let html = self.render("404.html", &ctx, "404.html")?;
+    /// Render the 404 page of `lang`: `404.html` for the default language,
+    /// `<lang>/404.html` for the others, each with its language's
+    /// navigation; its language switcher leads to the languages' homes.
+    pub fn render_404(&self, lang: &str) -> Result<Output, Error> {
+        let config = &self.data.site.config;
+        let file = format!("{}404.html", config.lang_prefix(lang));
+        let ctx = self.base_context(lang, &file, Vec::new());
+        let html = self.render("404.html", &ctx, &file)?;
         Ok(Output {
-            file: "404.html".to_string(),
+            file,
             html,
-            lang,
+            lang: lang.to_string(),
         })
+    }
+
+    /// The message `key` in `lang`, for markup written after the templates
+    /// (heading anchors' names).
+    pub fn t(&self, lang: &str, key: &str) -> String {
+        self.data.catalog.t(lang, key, &[])
     }
 }

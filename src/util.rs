@@ -9,6 +9,23 @@ pub(crate) fn hash_of(value: impl std::hash::Hash) -> u64 {
     h.finish()
 }
 
+/// `bytes` in base64url (RFC 4648 §5: `-` and `_`, no padding), for data
+/// in a URL.
+pub fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for k in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * k) & 63) as usize]));
+        }
+    }
+    out
+}
+
 /// An I/O error as a short human reason, without the OS error number.
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
@@ -71,6 +88,25 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64url_follows_rfc_4648() {
+        // RFC 4648 §10, padding dropped.
+        for (plain, coded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64url(plain.as_bytes()), coded);
+        }
+        // The URL-safe alphabet: `-` and `_` for `+` and `/`.
+        assert_eq!(base64url(&[0xfb, 0xff, 0xbf]), "-_-_");
+        assert_eq!(base64url("审批".as_bytes()), "5a6h5om5");
+    }
 
     #[test]
     fn slugs_keep_every_script() {

@@ -252,3 +252,83 @@ fn updates_end_where_a_full_build_ends() {
         );
     }
 }
+
+/// Each diagram is also a standalone SVG file beside its page, and the
+/// first one's code a `.fz` file: an edit rewrites them, a removed diagram
+/// or page takes its files along, and the diagram font follows the
+/// characters the diagrams draw; the output is a full build's.
+#[test]
+fn diagram_files_follow_their_diagrams() {
+    let site = site();
+    let mut s = site.session();
+    let page = |body: &str| {
+        format!(
+            "+++\ntitle = \"delta title\"\ncategory = \"patterns\"\ntags = [\"misc\"]\n+++\nAbout delta.\n\n{body}"
+        )
+    };
+    let read_font = || std::fs::read(site.public().join(zapdoc::build::FONT_FILE)).unwrap();
+    let font = read_font();
+    assert_eq!(site.read("templates/delta/delta.fz"), DIAGRAM);
+    let before = site.read("templates/delta/delta.svg");
+
+    // An edited diagram, a second one with a character beyond ASCII.
+    let edited = DIAGRAM.replace("Do it", "Do it now");
+    let second = DIAGRAM.replace("Do it", "Prüfen");
+    site.write(
+        "content/templates/delta.md",
+        &page(&format!(
+            "```flowzap\n{edited}```\n\n```flowzap\n{second}```\n"
+        )),
+    );
+    let u = site.update(&mut s, "content/templates/delta.md");
+    for f in [
+        "templates/delta/delta.svg",
+        "templates/delta/delta-2.svg",
+        "templates/delta/delta.fz",
+        zapdoc::build::FONT_FILE,
+    ] {
+        assert!(
+            u.written.iter().any(|w| w == f),
+            "{f} not in {:?}",
+            u.written
+        );
+    }
+    let svg = site.read("templates/delta/delta.svg");
+    assert!(svg != before && svg.contains("Do it now") && svg.contains("<style>"));
+    assert!(site.read("templates/delta/delta-2.svg").contains("Prüfen"));
+    assert_eq!(site.read("templates/delta/delta.fz"), edited);
+    assert!(read_font() != font, "ü is drawn now");
+
+    // Diagrams removed: their files go, and the font loses the ü.
+    site.write("content/templates/delta.md", &page("No diagram.\n"));
+    let u = site.update(&mut s, "content/templates/delta.md");
+    for f in [
+        "templates/delta/delta.svg",
+        "templates/delta/delta-2.svg",
+        "templates/delta/delta.fz",
+    ] {
+        assert!(
+            u.removed.iter().any(|r| r == f),
+            "{f} not in {:?}",
+            u.removed
+        );
+        assert!(!site.exists(f), "{f}");
+    }
+    assert!(read_font() == font);
+
+    // A page removed takes its files along.
+    assert!(site.exists("templates/beta/beta.svg"));
+    site.remove("content/templates/beta.md");
+    let u = site.update(&mut s, "content/templates/beta.md");
+    assert!(u.removed.iter().any(|r| r == "templates/beta/beta.svg"));
+    assert!(!site.exists("templates/beta/beta.svg"));
+    assert!(!site.exists("templates/beta/beta.fz"));
+
+    let incremental = snapshot(&site.public());
+    drop(s);
+    site.build_ok();
+    assert!(
+        incremental == snapshot(&site.public()),
+        "a full build differs"
+    );
+}

@@ -581,8 +581,22 @@ fn ids_are_unique_on_every_page() {
 
 #[test]
 fn the_theme_serves_the_font_diagrams_are_measured_with() {
+    // The bundled font cut to the characters of the site's diagram code.
+    let mut chars = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(root().join("content")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for fence in zapdoc::markdown::flowzap_fences(&text, 0) {
+                chars.extend(zapdoc::font::extra_chars(&fence.source));
+            }
+        }
+    }
+    assert!(chars.contains(&'é'), "the French diagrams' accents");
     let font = std::fs::read(public().join(zapdoc::build::FONT_FILE)).unwrap();
-    assert_eq!(font, zapdoc::flowzap::text::FONT_OTF);
+    assert_eq!(&font[..4], b"wOF2");
+    assert!(font.len() < 40 * 1024, "{} bytes", font.len());
+    assert!(font == zapdoc::font::subset_woff2(chars).unwrap());
     let css = read("style.css");
     let face = &css[css.find("@font-face").expect("an @font-face")..];
     let face = &face[..face.find('}').unwrap()];
@@ -594,7 +608,10 @@ fn the_theme_serves_the_font_diagrams_are_measured_with() {
         "{face}"
     );
     assert!(
-        face.contains(&format!("url(\"{}\")", zapdoc::build::FONT_FILE)),
+        face.contains(&format!(
+            "url(\"{}\") format(\"woff2\")",
+            zapdoc::build::FONT_FILE
+        )),
         "{face}"
     );
 }

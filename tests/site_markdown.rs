@@ -22,7 +22,9 @@ fn extensions_and_highlighting_into_classes() {
         "{html}"
     );
     assert!(
-        html.contains("<pre class=\"code\" data-lang=\"rust\"><code><span class=\"z-"),
+        html.contains(
+            "<pre class=\"code\" data-lang=\"rust\" tabindex=\"0\"><code><span class=\"z-"
+        ),
         "{html}"
     );
     assert!(html.contains("&lt;tlhIngan&gt; &amp; Hol"), "{html}");
@@ -70,8 +72,33 @@ fn flowzap_fences_become_inline_diagrams_rendered_once_each() {
         decorative: false,
     };
     let svg = zapdoc::flowzap::render_svg_with(&parsed.diagram, DIAGRAM, &opts);
-    assert!(html.contains(&format!("\">{svg}</figure>")), "{html}");
+    // Below it, a link to the same drawing as a file of its own, written
+    // beside the page, in the page's language.
+    assert!(
+        html.contains(&format!(
+            " data-svg=\"/a/a.svg\">{svg}<div class=\"fz-actions\"><a href=\"/a/a.svg\" download type=\"image/svg+xml\">Download SVG</a></div></figure>"
+        )),
+        "{html}"
+    );
     assert_eq!(site.read("flowzap.css"), zapdoc::flowzap::svg::stylesheet());
+    // The file is standalone: the stylesheet embedded, as the renderer
+    // writes it for a file.
+    let standalone = zapdoc::flowzap::render_svg_with(
+        &parsed.diagram,
+        DIAGRAM,
+        &zapdoc::flowzap::svg::Options {
+            embed_style: true,
+            ..opts
+        },
+    );
+    assert_eq!(site.read("a/a.svg"), standalone);
+    assert_eq!(site.read("a/a.fz"), DIAGRAM, "the code, exactly");
+    let zh = site.read("zh/a/index.html");
+    assert!(
+        zh.contains("<a href=\"/zh/a/a.svg\" download type=\"image/svg+xml\">下载 SVG</a>"),
+        "{zh}"
+    );
+    assert!(site.read("zh/a/a.svg").contains("泳道图"), "in Chinese");
 }
 
 /// A diagram's accessible title and description are in its page's
@@ -192,7 +219,8 @@ fn headings_get_anchor_links_and_external_links_noopener() {
     );
     site.build_ok();
     let html = site.read("p/index.html");
-    assert!(html.contains("<h2 id=\"how-it-works\">How it works <a class=\"anchor\" href=\"#how-it-works\" aria-hidden=\"true\">#</a></h2>"), "{html}");
+    // The `#` is decoration; the link's name says where it goes.
+    assert!(html.contains("<h2 id=\"how-it-works\">How it works <a class=\"anchor\" href=\"#how-it-works\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to this section</span></a></h2>"), "{html}");
     assert!(html.contains("<h2 id=\"how-it-works-1\">"), "{html}");
     assert!(
         html.contains("<h3 id=\"mine\">Custom <a class=\"anchor\" href=\"#mine\""),

@@ -176,7 +176,20 @@ fn related_pages_prefer_the_readers_language_and_mark_fallbacks() {
 #[test]
 fn sitemap_has_hreflang_alternates_and_robots_and_404_exist() {
     let site = multilingual_site();
-    site.build_ok();
+    // A root-relative base URL gives no sitemap (its URLs must be
+    // absolute), and the build says so.
+    let summary = site.build_ok();
+    assert!(!site.exists("sitemap.xml"));
+    assert!(
+        summary.notes.iter().any(|n| n.contains("sitemap.xml")),
+        "{:?}",
+        summary.notes
+    );
+    assert!(!site.read("robots.txt").contains("Sitemap:"));
+    let mut opts = site.options();
+    opts.base_url = Some("https://example.com/".into());
+    let summary = zapdoc::build::build(&opts).expect("builds");
+    assert!(summary.notes.is_empty(), "{:?}", summary.notes);
     let xml = site.read("sitemap.xml");
     let doc = roxmltree::Document::parse(&xml).expect("sitemap is XML");
     let urls: Vec<_> = doc
@@ -188,17 +201,36 @@ fn sitemap_has_hreflang_alternates_and_robots_and_404_exist() {
         6 + 2 + 3 + 4,
         "pages, sections, homes, categories: {xml}"
     );
-    assert!(xml.contains("<loc>/zh/templates/alpha/</loc>"), "{xml}");
+    assert!(
+        xml.contains("<loc>https://example.com/zh/templates/alpha/</loc>"),
+        "{xml}"
+    );
     assert!(
         xml.contains(
-            "<xhtml:link rel=\"alternate\" hreflang=\"zh\" href=\"/zh/templates/alpha/\"/>"
+            "<xhtml:link rel=\"alternate\" hreflang=\"zh\" href=\"https://example.com/zh/templates/alpha/\"/>"
         ),
         "{xml}"
     );
     assert!(xml.contains("<lastmod>2026-01-01</lastmod>"), "{xml}");
     let robots = site.read("robots.txt");
     assert!(robots.starts_with("User-agent: *"), "{robots}");
+    assert!(
+        robots.contains("Sitemap: https://example.com/sitemap.xml"),
+        "{robots}"
+    );
+    // A 404 page per language, in that language; not in the sitemap.
     assert!(site.read("404.html").contains("Not found"));
+    let zh = site.read("zh/404.html");
+    assert!(
+        zh.contains("<html lang=\"zh\">") && zh.contains("页面不存在"),
+        "{zh}"
+    );
+    let fr = site.read("fr/404.html");
+    assert!(
+        fr.contains("<html lang=\"fr\">") && fr.contains("Page introuvable"),
+        "{fr}"
+    );
+    assert!(!xml.contains("404"), "{xml}");
 }
 
 #[test]

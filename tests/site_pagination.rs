@@ -131,13 +131,17 @@ fn translations_link_only_to_numbered_pages_they_have() {
         !en3.contains(r#"hreflang="zh""#),
         "no zh page 3 to link to: {en3}"
     );
-    // The sitemap lists every numbered page with the same alternates.
+    // The sitemap (of a site with an address) lists every numbered page
+    // with the same alternates.
+    let mut opts = site.options();
+    opts.base_url = Some("https://example.com/".into());
+    zapdoc::build::build(&opts).expect("builds");
     let sitemap = site.read("sitemap.xml");
     assert!(
-        sitemap.contains("<loc>/templates/page/3/</loc>"),
+        sitemap.contains("<loc>https://example.com/templates/page/3/</loc>"),
         "{sitemap}"
     );
-    assert!(sitemap.contains("<loc>/zh/templates/page/2/</loc>"));
+    assert!(sitemap.contains("<loc>https://example.com/zh/templates/page/2/</loc>"));
     assert!(!sitemap.contains("/zh/templates/page/3/"));
 }
 

@@ -10,7 +10,7 @@ use crate::markdown::{self, Rendered};
 use crate::output::SitemapUrl;
 use crate::pagination::{self, pager_path};
 use crate::postprocess::{self, Links, Problem};
-use crate::site::{Body, BodyDiagram, Site};
+use crate::site::{Body, BodyDiagram, Site, Stats};
 use crate::theme::{Output, Renderer};
 use crate::{feed, flowzap, highlight, output, search};
 use flowzap::View;
@@ -26,6 +26,8 @@ pub(crate) struct Diagram {
     svg: BTreeMap<(View, String), Arc<str>>,
     /// The same drawing as a decorative card preview.
     pub preview: Arc<str>,
+    /// Lanes, nodes and edges; `None` for a diagram with errors.
+    pub stats: Option<Stats>,
     pub diagnostics: Vec<flowzap::Diagnostic>,
     /// Diagnostics past the cap, not kept ([`flowzap::Parsed::omitted`]).
     pub omitted: usize,
@@ -50,6 +52,7 @@ impl Diagram {
             return Diagram {
                 svg: BTreeMap::new(),
                 preview: Arc::from(""),
+                stats: None,
                 diagnostics: parsed.diagnostics,
                 omitted: parsed.omitted,
                 laid_out: None,
@@ -66,9 +69,15 @@ impl Diagram {
             decorative: true,
         };
         let preview = Arc::from(flowzap::svg::write(&parsed.diagram, &layout, src, &opts));
+        let stats = Some(Stats {
+            lanes: parsed.diagram.lanes.len(),
+            steps: parsed.diagram.nodes.len(),
+            connectors: parsed.diagram.edges.len(),
+        });
         Diagram {
             svg: BTreeMap::new(),
             preview,
+            stats,
             diagnostics: parsed.diagnostics,
             omitted: parsed.omitted,
             laid_out: Some(Arc::new((parsed.diagram, layout))),
@@ -84,6 +93,7 @@ impl Diagram {
                 BTreeMap::new()
             },
             preview: Arc::clone(&self.preview),
+            stats: self.stats,
             diagnostics: self.diagnostics.clone(),
             omitted: self.omitted,
             laid_out: self.laid_out.clone(),
@@ -294,26 +304,70 @@ pub(crate) fn render_files(
                     d.map_or_else(|| Arc::from(""), |d| d.svg(fence.view, &file.lang))
                 })
                 .collect();
+            // Each drawing is also written beside the page as a file of
+            // its own, which the figure links to.
+            let place = crate::site::entry_path(config, &file).ok();
+            let files: Vec<Option<String>> = svgs
+                .iter()
+                .enumerate()
+                .map(|(k, svg)| {
+                    let (slug, path) = place.as_ref()?;
+                    (!svg.is_empty()).then(|| diagram_file(path, slug, k))
+                })
+                .collect();
+            let urls: Vec<Option<String>> = files
+                .iter()
+                .map(|f| f.as_deref().map(|f| config.link(f)))
+                .collect();
+            let link_text = catalog.map_or_else(
+                || "Download SVG".to_string(),
+                |c| c.t(&file.lang, "diagram-svg", &[]),
+            );
             let switcher = shows_views(&file, &r);
             let html = r.assemble_html(|k| {
                 let svg = svgs.get(k).map_or("", |s| &**s);
+                let link = urls
+                    .get(k)
+                    .and_then(|u| u.as_deref())
+                    .map(|url| markdown::SvgLink {
+                        url,
+                        text: &link_text,
+                    });
                 match diagrams.first().copied().flatten() {
                     Some(d) if k == 0 && switcher && !svg.is_empty() => {
-                        views_block(d, &file.lang, catalog)
+                        let workflow = d.svg(View::Workflow, &file.lang);
+                        let link = link.filter(|_| r.diagrams[0].view == View::Workflow);
+                        let figure = markdown::figure(&workflow, link);
+                        views_block(d, figure, &file.lang, catalog)
                     }
-                    _ => markdown::figure(svg),
+                    _ => markdown::figure(svg, link),
                 }
             });
+            let chars = {
+                let all: BTreeSet<char> = r
+                    .diagrams
+                    .iter()
+                    .flat_map(|d| crate::font::extra_chars(&d.source))
+                    .collect();
+                all.into_iter().collect()
+            };
+            let fz_file = place
+                .as_ref()
+                .filter(|_| !r.diagrams.is_empty())
+                .map(|(slug, path)| format!("{path}{}.fz", file_stem(slug)));
             let body_hash = hash_of(&html);
             let sources = r.diagrams.iter().map(|d| d.source.clone()).collect();
             let body_diagrams = r
                 .diagrams
                 .iter()
                 .zip(diagrams.iter().zip(svgs))
-                .map(|(fence, (d, svg))| BodyDiagram {
+                .zip(files)
+                .map(|((fence, (d, svg)), file)| BodyDiagram {
                     source: fence.source.clone(),
                     svg,
                     preview: d.map_or_else(|| Arc::from(""), |d| Arc::clone(&d.preview)),
+                    stats: d.and_then(|d| d.stats),
+                    file,
                 })
                 .collect();
             LoadedFile {
@@ -325,6 +379,8 @@ pub(crate) fn render_files(
                     word_count: r.word_count,
                     links: r.links,
                     diagrams: body_diagrams,
+                    fz_file,
+                    chars,
                 },
                 body_hash,
                 diagrams: sources,
@@ -349,8 +405,8 @@ fn unknown_view(u: &markdown::UnknownView, file: &SourceFile) -> Error {
 }
 
 /// The gallery's switcher over the three views of `d` for a reader of
-/// `lang`.
-fn views_block(d: &Diagram, lang: &str, catalog: Option<&Catalog>) -> String {
+/// `lang`, the workflow's figure given (with its link to the SVG file).
+fn views_block(d: &Diagram, workflow: String, lang: &str, catalog: Option<&Catalog>) -> String {
     let word = |key: &str, english: &str| {
         catalog.map_or_else(|| english.to_string(), |c| c.t(lang, key, &[]))
     };
@@ -360,9 +416,9 @@ fn views_block(d: &Diagram, lang: &str, catalog: Option<&Catalog>) -> String {
         word("diagram-view-architecture", "Architecture"),
     ];
     let figures = [
-        markdown::figure(&d.svg(View::Workflow, lang)),
-        markdown::figure(&d.svg(View::Sequence, lang)),
-        markdown::figure(&d.svg(View::Architecture, lang)),
+        workflow,
+        markdown::figure(&d.svg(View::Sequence, lang), None),
+        markdown::figure(&d.svg(View::Architecture, lang), None),
     ];
     let drawn: Vec<crate::views::Drawn<'_>> = View::ALL
         .iter()
@@ -372,13 +428,73 @@ fn views_block(d: &Diagram, lang: &str, catalog: Option<&Catalog>) -> String {
     crate::views::switcher(&word("diagram-views", "Diagram views"), &drawn)
 }
 
+/// The name files written beside a page start with: its slug, or
+/// `diagram` for a home page.
+fn file_stem(slug: &str) -> &str {
+    if slug.is_empty() { "diagram" } else { slug }
+}
+
+/// Where diagram `k` (from 0) of the page at site path `path` is written
+/// as a standalone SVG: `templates/x/x.svg`, then `templates/x/x-2.svg`…
+pub(crate) fn diagram_file(path: &str, slug: &str, k: usize) -> String {
+    let stem = file_stem(slug);
+    if k == 0 {
+        format!("{path}{stem}.svg")
+    } else {
+        format!("{path}{stem}-{}.svg", k + 1)
+    }
+}
+
+/// A drawing made for a page, which links the diagram stylesheet once, as
+/// a standalone file: the stylesheet embedded after its title and
+/// description, as [`flowzap::svg::Options::embed_style`] writes it.
+pub(crate) fn standalone_svg(svg: &str) -> String {
+    let style = format!("<style>{}</style>", flowzap::svg::stylesheet());
+    let at = svg
+        .find("</desc>")
+        .map(|i| i + "</desc>".len())
+        .or_else(|| svg.find('>').map(|i| i + 1))
+        .unwrap_or(0);
+    let mut out = String::with_capacity(svg.len() + style.len());
+    out.push_str(&svg[..at]);
+    out.push_str(&style);
+    out.push_str(&svg[at..]);
+    out
+}
+
+/// The files an output page writes beside it: on an entry's first page,
+/// each diagram's standalone SVG and the first diagram's code as `.fz`,
+/// exactly as the page shows it; nothing for other pages.
+pub(crate) fn job_extras(site: &Site, job: Job) -> Vec<(String, Vec<u8>)> {
+    let Job::Entry(i, 1) = job else {
+        return Vec::new();
+    };
+    let body = &site.entries[i].body;
+    let mut out: Vec<(String, Vec<u8>)> = body
+        .diagrams
+        .iter()
+        .filter_map(|d| {
+            let file = d.file.as_ref()?;
+            Some((file.clone(), standalone_svg(&d.svg).into_bytes()))
+        })
+        .collect();
+    if let (Some(file), Some(d)) = (&body.fz_file, body.diagrams.first()) {
+        out.push((
+            file.clone(),
+            d.source.replace('\0', "\u{FFFD}").into_bytes(),
+        ));
+    }
+    out
+}
+
 /// One output page to render. Listings (sections and categories) take
 /// one job per listing page, numbered from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Job {
     Entry(usize, usize),
     Category(usize, usize),
-    NotFound,
+    /// The 404 page of the language at this index of the configuration.
+    NotFound(usize),
 }
 
 /// Every output page of the site.
@@ -389,7 +505,7 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
         .flat_map(|c| (1..=site.category_pagers(c)).map(move |k| Job::Category(c, k)));
     entries
         .chain(categories)
-        .chain(std::iter::once(Job::NotFound))
+        .chain((0..site.config.languages.len()).map(Job::NotFound))
         .collect()
 }
 
@@ -398,8 +514,16 @@ pub(crate) fn job_file(site: &Site, job: Job) -> String {
     match job {
         Job::Entry(i, k) => format!("{}index.html", pager_path(&site.entries[i].path, k)),
         Job::Category(c, k) => format!("{}index.html", pager_path(&site.categories[c].path, k)),
-        Job::NotFound => "404.html".to_string(),
+        Job::NotFound(l) => not_found_file(site, l),
     }
+}
+
+/// The 404 page of the language at index `l`: `404.html` for the default
+/// language, `zh/404.html`… for the others (a host serves the root one;
+/// see the configuration docs for pointing it at the others).
+pub(crate) fn not_found_file(site: &Site, l: usize) -> String {
+    let code = &site.config.languages[l].code;
+    format!("{}404.html", site.config.lang_prefix(code))
 }
 
 /// A rendered, post-processed page.
@@ -415,15 +539,17 @@ pub(crate) fn render_job(site: &Site, renderer: &Renderer, job: Job) -> Result<P
     let (out, lookups) = crate::theme::track_lookups(|| match job {
         Job::Entry(i, k) => renderer.render_entry(i, k),
         Job::Category(c, k) => renderer.render_category(c, k),
-        Job::NotFound => renderer.render_404(),
+        Job::NotFound(l) => renderer.render_404(&site.config.languages[l].code),
     });
     let Output { file, html, lang } = out?;
     let resolve = |t: &str| site.resolve_url(t, &lang);
+    let anchor_label = renderer.t(&lang, "anchor-link");
     let html = postprocess::process(
         &html,
         &Links {
             resolve: &resolve,
             base_url: &site.config.base_url,
+            anchor_label: &anchor_label,
         },
     )
     .map_err(|p| {
@@ -448,7 +574,8 @@ pub(crate) enum Generated {
     SyntaxDark,
     Sitemap,
     Robots,
-    /// The font diagram text is measured with, for the theme's @font-face.
+    /// The font diagram text is measured with, cut to the glyphs the
+    /// site's diagrams draw, for the theme's @font-face.
     Font,
     /// The stylesheet inline diagrams rely on.
     DiagramCss,
@@ -476,7 +603,11 @@ pub(crate) fn generated_files(site: &Site) -> Vec<(String, u64, Generated)> {
             hash_of(&config.base_url),
             Generated::Robots,
         ),
-        (super::FONT_FILE.to_string(), 0, Generated::Font),
+        (
+            super::FONT_FILE.to_string(),
+            hash_of(font_chars(site)),
+            Generated::Font,
+        ),
         (super::DIAGRAM_CSS.to_string(), 0, Generated::DiagramCss),
     ];
     let sitemap = {
@@ -489,7 +620,11 @@ pub(crate) fn generated_files(site: &Site) -> Vec<(String, u64, Generated)> {
         }
         h.finish()
     };
-    out.push(("sitemap.xml".to_string(), sitemap, Generated::Sitemap));
+    // A sitemap lists absolute URLs or is no sitemap: without an absolute
+    // `base_url` there is none (the build says so, see [`base_url_note`]).
+    if config.has_absolute_base_url() {
+        out.push(("sitemap.xml".to_string(), sitemap, Generated::Sitemap));
+    }
     let per_lang: Vec<Vec<(String, u64, Generated)>> = config
         .languages
         .par_iter()
@@ -528,6 +663,27 @@ pub(crate) fn generated_files(site: &Site) -> Vec<(String, u64, Generated)> {
     out
 }
 
+/// What a build says about a root-relative `base_url`: the files that need
+/// absolute URLs, and how to get them. `None` when `base_url` is absolute.
+pub(crate) fn base_url_note(config: &Config) -> Option<String> {
+    (!config.has_absolute_base_url()).then(|| {
+        format!(
+            "`base_url` is `{}`, not an absolute URL: sitemap.xml is not written and the Atom feeds' \
+             ids are URNs instead of page URLs; set `base_url = \"https://…/\"` in site.toml, or \
+             pass `--base-url`, for the site's public address",
+            config.base_url
+        )
+    })
+}
+
+/// The characters beyond printable ASCII of every diagram of the site.
+fn font_chars(site: &Site) -> BTreeSet<char> {
+    site.entries
+        .iter()
+        .flat_map(|e| e.body.chars.iter().copied())
+        .collect()
+}
+
 /// The bytes of a generated file. A search index comes from `index`,
 /// brought up to date (or made, when there is none yet).
 pub(crate) fn generate(
@@ -538,15 +694,28 @@ pub(crate) fn generate(
 ) -> Vec<u8> {
     let config = &site.config;
     match what {
-        Generated::SyntaxLight => highlight::stylesheet(&config.markdown.highlight_theme)
-            .unwrap_or_default()
-            .into_bytes(),
-        Generated::SyntaxDark => highlight::stylesheet(&config.markdown.highlight_theme_dark)
-            .unwrap_or_default()
-            .into_bytes(),
+        Generated::SyntaxLight => highlight::stylesheet(
+            &config.markdown.highlight_theme,
+            highlight::LIGHT_BACKGROUND,
+        )
+        .unwrap_or_default()
+        .into_bytes(),
+        Generated::SyntaxDark => highlight::stylesheet(
+            &config.markdown.highlight_theme_dark,
+            highlight::DARK_BACKGROUND,
+        )
+        .unwrap_or_default()
+        .into_bytes(),
         Generated::Sitemap => output::sitemap(sitemap_urls(site)).into_bytes(),
         Generated::Robots => output::robots(&config.link("sitemap.xml")).into_bytes(),
-        Generated::Font => flowzap::text::FONT_OTF.to_vec(),
+        // The bundled font always subsets (a unit test says so); were it
+        // ever not to, the whole font is served rather than none.
+        Generated::Font => crate::font::subset_woff2(font_chars(site))
+            .or_else(|_| {
+                ttf2woff2::encode(flowzap::text::FONT_OTF, Default::default())
+                    .map_err(|e| e.to_string())
+            })
+            .unwrap_or_default(),
         Generated::DiagramCss => flowzap::svg::stylesheet().into_bytes(),
         Generated::Search(lang) => {
             let docs = search::docs(site, catalog, lang);
@@ -783,7 +952,7 @@ impl Fingerprints {
                     (nav, paging, parent),
                 ))
             }
-            Job::NotFound => hash_of((looked, self.nav.get(&site.config.default_language))),
+            Job::NotFound(l) => hash_of((looked, l, self.nav.get(&site.config.languages[l].code))),
         }
     }
 }

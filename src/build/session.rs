@@ -46,6 +46,9 @@ struct Made {
     /// Entries looked up by its templates, as (key, language): indices
     /// change when the model is rebuilt.
     lookups: Vec<(String, String)>,
+    /// Files written beside it ([`pipeline::job_extras`]): diagrams' SVG
+    /// files and the `.fz` code, removed when the page no longer has them.
+    extras: Vec<String>,
 }
 
 /// A site loaded in memory, ready to write and to update.
@@ -350,23 +353,29 @@ impl Session {
                 staging
                     .write(&page.file, page.html.as_bytes())
                     .map_err(Error::new)?;
+                let extras = pipeline::job_extras(&site, job);
+                for (rel, bytes) in &extras {
+                    staging.write(rel, bytes).map_err(Error::new)?;
+                }
                 bar.inc(1);
-                let made = self.made_of(job, &page.lookups);
+                let extras = extras.into_iter().map(|(rel, _)| rel).collect();
+                let made = self.made_of(job, &page.lookups, extras);
                 Ok((page.file, made))
             })
             .collect();
         bar.finish_and_clear();
         let mut errors = Vec::new();
         let mut made = HashMap::with_capacity(results.len());
+        let mut files_written = jobs.len();
         for r in results {
             match r {
                 Ok((file, m)) => {
+                    files_written += m.extras.len();
                     made.insert(file, m);
                 }
                 Err(e) => errors.push(e),
             }
         }
-        let mut files_written = jobs.len();
         timings.lap("render and write");
 
         let catalog = &self.catalog;
@@ -431,11 +440,13 @@ impl Session {
             elapsed: self.started.elapsed(),
             timings: all_timings,
             warnings,
+            notes: pipeline::base_url_note(&site.config).into_iter().collect(),
         })
     }
 
-    fn made_of(&self, job: Job, lookups: &[usize]) -> Made {
+    fn made_of(&self, job: Job, lookups: &[usize], extras: Vec<String>) -> Made {
         Made {
+            extras,
             fingerprint: self.fingerprints.of(&self.site, job, lookups),
             lookups: lookups
                 .iter()
@@ -566,10 +577,15 @@ impl Session {
         };
         let made = std::mem::take(&mut self.made);
         next.write_pages(pages, &jobs, &mut update)?;
-        for old in made.keys() {
+        let extras: HashSet<&String> = next.made.values().flat_map(|m| &m.extras).collect();
+        for (old, m) in &made {
             if !next.made.contains_key(old) {
                 output::remove_in_place(&next.out_dir, old).map_err(Failure::Other)?;
                 update.removed.push(old.clone());
+            }
+            for extra in m.extras.iter().filter(|x| !extras.contains(x)) {
+                output::remove_in_place(&next.out_dir, extra).map_err(Failure::Other)?;
+                update.removed.push(extra.clone());
             }
         }
         for dir in &next.theme.static_dirs {
@@ -626,23 +642,41 @@ impl Session {
         }
     }
 
-    /// Write rendered pages in place and remember what they were made of.
+    /// Write rendered pages and the files beside them in place, remove
+    /// the files beside them they no longer have, and remember what they
+    /// were made of.
     fn write_pages(
         &mut self,
         pages: Vec<pipeline::Page>,
         jobs: &[Job],
         update: &mut Update,
     ) -> Result<(), Failure> {
-        let out_dir = &self.out_dir;
-        let written: Vec<Result<(), String>> = pages
+        let (out_dir, site) = (&self.out_dir, &*self.site);
+        let written: Vec<Result<Vec<String>, String>> = pages
             .par_iter()
-            .map(|p| output::write_in_place(out_dir, &p.file, p.html.as_bytes()))
+            .zip(jobs)
+            .map(|(p, &job)| {
+                output::write_in_place(out_dir, &p.file, p.html.as_bytes())?;
+                let extras = pipeline::job_extras(site, job);
+                for (rel, bytes) in &extras {
+                    output::write_in_place(out_dir, rel, bytes)?;
+                }
+                Ok(extras.into_iter().map(|(rel, _)| rel).collect())
+            })
             .collect();
+        let mut extras = Vec::with_capacity(written.len());
         for r in written {
-            r.map_err(Failure::Other)?;
+            extras.push(r.map_err(Failure::Other)?);
         }
-        for (page, &job) in pages.into_iter().zip(jobs) {
-            let made = self.made_of(job, &page.lookups);
+        for ((page, &job), extras) in pages.into_iter().zip(jobs).zip(extras) {
+            if let Some(old) = self.made.get(&page.file) {
+                for gone in old.extras.iter().filter(|x| !extras.contains(x)) {
+                    output::remove_in_place(&self.out_dir, gone).map_err(Failure::Other)?;
+                    update.removed.push(gone.clone());
+                }
+            }
+            update.written.extend(extras.iter().cloned());
+            let made = self.made_of(job, &page.lookups, extras);
             self.made.insert(page.file.clone(), made);
             update.written.push(page.file);
         }
@@ -861,7 +895,12 @@ impl Session {
             .collect();
         for f in vanished {
             output::remove_in_place(&self.out_dir, &f).map_err(Failure::Other)?;
-            self.made.remove(&f);
+            if let Some(m) = self.made.remove(&f) {
+                for extra in m.extras {
+                    output::remove_in_place(&self.out_dir, &extra).map_err(Failure::Other)?;
+                    update.removed.push(extra);
+                }
+            }
             update.removed.push(f);
         }
         self.write_generated(&mut update)?;

@@ -22,6 +22,11 @@ diagram-loop = Loop, { $text }: { $steps }.
 diagram-list-separator = {", "}
 diagram-sentence-separator = {" "}
 
+# Markup zapdoc writes around the page's own: the link to a diagram's
+# standalone SVG file, and the accessible name of heading anchors.
+diagram-svg = Download SVG
+anchor-link = Link to this section
+
 # The sequence and architecture views of a diagram: their <title> and
 # <desc>, and the words the architecture view draws in its boxes.
 diagram-sequence-title = Sequence diagram: { $participants }

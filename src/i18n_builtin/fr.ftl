@@ -22,6 +22,10 @@ diagram-loop = Boucle « { $text } » : { $steps }.
 diagram-list-separator = {", "}
 diagram-sentence-separator = {" "}
 
+# The link to a diagram's standalone SVG file; heading anchors' name.
+diagram-svg = Télécharger le SVG
+anchor-link = Lien vers cette section
+
 # Les vues séquence et architecture d’un diagramme : leurs <title> et
 # <desc>, et les mots que la vue architecture écrit dans ses composants.
 diagram-sequence-title = Diagramme de séquence : { $participants }

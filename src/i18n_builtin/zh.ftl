@@ -18,6 +18,10 @@ diagram-loop = 循环“{ $text }”：{ $steps }。
 diagram-list-separator = 、
 diagram-sentence-separator = {""}
 
+# The link to a diagram's standalone SVG file; heading anchors' name.
+diagram-svg = 下载 SVG
+anchor-link = 本节链接
+
 # 图表的时序视图和架构视图：它们的 <title> 和 <desc>，以及架构视图在组件框中写的文字。
 diagram-sequence-title = 时序图：{ $participants }
 diagram-sequence-summary = 时序图，共 { $count } 个参与者（{ $participants }），{ $messages } 条消息。
