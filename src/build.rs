@@ -134,7 +134,9 @@ pub enum Failure {
     Other(String),
 }
 
-pub(crate) fn input(mut errors: Vec<Error>, mut warnings: Vec<Error>) -> Failure {
+pub(crate) fn input(errors: Vec<Error>, warnings: Vec<Error>) -> Failure {
+    let mut errors = error::merge_repeats(errors);
+    let mut warnings = error::merge_repeats(warnings);
     error::sort(&mut errors);
     error::sort(&mut warnings);
     Failure::Input { errors, warnings }

@@ -241,6 +241,44 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// The same problem met more than once (a template mistake met on every
+/// page that uses the template) reported once: errors with the same
+/// severity, message, file and span are merged, the first kept, its label
+/// saying how many more times it was met.
+pub fn merge_repeats(errors: Vec<Error>) -> Vec<Error> {
+    let key = |e: &Error| {
+        (
+            e.0.severity,
+            e.0.message.clone(),
+            e.0.path.clone(),
+            e.0.at.as_ref().map(|a| a.span.clone()),
+        )
+    };
+    let mut first: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    let mut kept: Vec<(Error, usize)> = Vec::with_capacity(errors.len());
+    for e in errors {
+        match first.entry(key(&e)) {
+            std::collections::hash_map::Entry::Occupied(o) => kept[*o.get()].1 += 1,
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(kept.len());
+                kept.push((e, 0));
+            }
+        }
+    }
+    kept.into_iter()
+        .map(|(mut e, more)| {
+            if more > 0
+                && let Some(at) = e.0.at.as_mut()
+            {
+                let label = at.label.take().unwrap_or_default();
+                let sep = if label.is_empty() { "" } else { " " };
+                at.label = Some(format!("{label}{sep}and {more} more time(s)"));
+            }
+            e
+        })
+        .collect()
+}
+
 /// 1-based line and column (in characters) of byte `offset` in `source`.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = floor_boundary(source, offset.min(source.len()));

@@ -165,7 +165,7 @@ impl Theme {
         register(&mut tera, &slot);
         if let Err(e) = tera.add_raw_templates(files.iter().map(|(n, (_, t))| (n.as_str(), &**t))) {
             let files: HashMap<String, (String, Arc<str>)> = files.into_iter().collect();
-            return Err(vec![tera_error(&e, &files, None)]);
+            return Err(tera_errors(&e, &files));
         }
         let mut static_dirs = vec![theme_dir.join("static")];
         static_dirs.push(root.join("static"));
@@ -708,13 +708,14 @@ fn paginator(
     ])
 }
 
-/// Turn a tera error into a site error located in the template file.
+/// Turn a tera error into a site error located in the template file;
+/// `rendering` names the page being rendered (a label under the caret, so
+/// the same mistake met on every page reads as one).
 fn tera_error(
     e: &tera::Error,
     files: &HashMap<String, (String, Arc<str>)>,
     rendering: Option<&str>,
 ) -> Error {
-    let context = rendering.map_or(String::new(), |r| format!(" while rendering {r}"));
     let report = match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
         _ => None,
@@ -728,13 +729,56 @@ fn tera_error(
         message.push_str(&format!(": {s}"));
         source = s.source();
     }
-    let message = format!("template error{context}: {message}");
-    match report.and_then(|r| files.get(r.filename()).map(|f| (r, f))) {
-        Some((r, (display, text))) => {
-            Error::new(message).at(display.as_str(), text, r.span().range.clone())
-        }
-        None => Error::new(message),
+    let error = Error::new(format!("template error: {message}"));
+    let error = match report.and_then(|r| files.get(r.filename()).map(|f| (r, f))) {
+        Some((r, (display, text))) => error.at(display.as_str(), text, r.span().range.clone()),
+        None => error,
+    };
+    match rendering {
+        Some(what) => error.with_label(format!("while rendering {what}")),
+        None => error,
     }
+}
+
+/// The errors of loading the templates. Tera checks every filter, test and
+/// function call when templates are added and reports the unknown ones as
+/// one message of reports it has already rendered (`error: Unknown filter
+/// `x`` / `--> page.html:2:34`): each becomes an error of its own, located
+/// in the theme file by its path.
+fn tera_errors(e: &tera::Error, files: &HashMap<String, (String, Arc<str>)>) -> Vec<Error> {
+    let tera::ErrorKind::Msg(text) = e.kind() else {
+        return vec![tera_error(e, files, None)];
+    };
+    let mut errors = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(message) = line.trim().strip_prefix("error: ") else {
+            continue;
+        };
+        let located = lines
+            .peek()
+            .and_then(|l| l.trim().strip_prefix("--> "))
+            .and_then(|at| {
+                let mut parts = at.rsplitn(3, ':');
+                let col: usize = parts.next()?.parse().ok()?;
+                let line: usize = parts.next()?.parse().ok()?;
+                let (display, text) = files.get(parts.next()?)?;
+                let start = crate::error::offset_of(text, line, col);
+                let end = text[start..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .map_or(text.len(), |n| start + n.max(1));
+                Some(Error::new(format!("template error: {message}")).at(
+                    display.as_str(),
+                    text,
+                    start..end,
+                ))
+            });
+        errors.push(located.unwrap_or_else(|| Error::new(format!("template error: {message}"))));
+    }
+    if errors.is_empty() {
+        errors.push(tera_error(e, files, None));
+    }
+    errors
 }
 
 /// One page of output: where it goes and its HTML.

@@ -95,6 +95,7 @@ fn missing_messages_are_reported_once_and_denied_on_request() {
 fn fluent_syntax_errors_are_located() {
     let site = TestSite::new();
     site.write("i18n/zh.ftl", "home = 首页\nbroken = {\n");
+    site.write("content/_index.md", "Home.\n");
     let errors = site.build_errors();
     assert_eq!(errors[0].path(), Some("i18n/zh.ftl"));
     let text = errors[0].render(false);
@@ -164,5 +165,51 @@ fn template_errors_name_the_template_file_and_line() {
             );
         }
         other => panic!("expected a template error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_template_mistake_met_on_every_page_is_reported_once() {
+    let site = TestSite::new();
+    site.write("templates/page.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ page.nope.deeper }}\n{% endblock content %}");
+    for name in ["a", "b", "c"] {
+        site.write(&format!("content/{name}.md"), "x\n");
+    }
+    match site.build() {
+        Err(Failure::Input { errors, .. }) => {
+            assert_eq!(errors.len(), 1, "{errors:#?}");
+            let text = errors[0].render(false);
+            assert!(
+                text.starts_with("error: template error: Field `nope`"),
+                "{text}"
+            );
+            assert!(text.contains("and 2 more time(s)"), "{text}");
+        }
+        other => panic!("expected a template error, got {other:?}"),
+    }
+}
+
+#[test]
+fn unknown_filters_are_each_located_in_the_theme_file() {
+    let site = TestSite::new();
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title | shout }}\n<p>{{ page.title | shout }}</p>\n{% endblock content %}",
+    );
+    site.write("content/a.md", "x\n");
+    match site.build() {
+        Err(Failure::Input { errors, .. }) => {
+            let texts: Vec<String> = errors.iter().map(|e| e.render(false)).collect();
+            assert_eq!(texts.len(), 2, "{texts:#?}");
+            assert!(
+                texts[0].starts_with("error: template error: Unknown filter `shout`"),
+                "{}",
+                texts[0]
+            );
+            assert!(!texts[0].contains("error: error"), "{}", texts[0]);
+            assert!(texts[0].contains("templates/page.html:3:"), "{}", texts[0]);
+            assert!(texts[1].contains("templates/page.html:4:"), "{}", texts[1]);
+        }
+        other => panic!("expected template errors, got {other:?}"),
     }
 }
