@@ -92,7 +92,6 @@ struct Shared {
 /// A running server. Dropping it stops it too.
 pub struct Server {
     addr: SocketAddr,
-    output: PathBuf,
     stop: Option<watch::Sender<bool>>,
     http: Option<JoinHandle<()>>,
     rebuild: Option<JoinHandle<()>>,
@@ -106,11 +105,6 @@ impl Server {
     /// The address the server listens on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
-    }
-
-    /// The output directory served.
-    pub fn output(&self) -> &Path {
-        &self.output
     }
 
     /// Block until the server stops (it stops on its own only on an error).
@@ -310,7 +304,6 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
     log(&format!("Serving {} at http://{addr}/", output.display()));
     Ok(Server {
         addr,
-        output,
         stop: Some(stop_tx),
         http: Some(http),
         rebuild: Some(rebuild),

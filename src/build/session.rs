@@ -308,11 +308,6 @@ impl Session {
         &self.out_dir
     }
 
-    /// The options the session was opened with.
-    pub fn options(&self) -> &Options {
-        &self.opts
-    }
-
     /// Diagrams rendered since the session's cache was created (a diagram
     /// served from the cache does not count).
     pub fn diagrams_rendered(&self) -> usize {
