@@ -315,10 +315,8 @@ pub fn inline(text: &str) -> (String, String) {
                     }));
                 }
             }
-            Event::End(TagEnd::Link) => {
-                if links.pop().unwrap_or(false) {
-                    events.push(Event::End(TagEnd::Link));
-                }
+            Event::End(TagEnd::Link) if links.pop().unwrap_or(false) => {
+                events.push(Event::End(TagEnd::Link));
             }
             Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Strikethrough)) => {
                 events.push(Event::Start(tag));

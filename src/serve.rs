@@ -366,7 +366,7 @@ impl Sources {
         let mut rearmed = Vec::new();
         for dir in SOURCE_DIRS {
             let path = self.root.join(dir);
-            if !paths.iter().any(|p| *p == path) {
+            if !paths.contains(&path) {
                 continue;
             }
             // The old watch may name a folder that is gone or elsewhere.
