@@ -13,6 +13,7 @@ import './layout.mjs';
 import './docs.mjs';
 import './reading.mjs';
 import './accessibility.mjs';
+import './actions.mjs';
 
 let server;
 let browser;

@@ -1,7 +1,7 @@
 // Shared by the browser tests: a static server over the built site and a
 // headless Chromium (Debian's, never a downloaded one).
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -16,13 +16,24 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml', '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8', '.otf': 'font/otf', '.png': 'image/png',
-  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8', '.otf': 'font/otf', '.woff2': 'font/woff2', '.png': 'image/png',
+  '.json': 'application/json', '.fz': 'text/plain; charset=utf-8',
 };
 
+/** The language prefixes of the built site: every top-level folder with
+ *  its own 404 page (`zh/`, `fr/`). */
+async function languagePrefixes() {
+  const entries = await readdir(PUBLIC, { withFileTypes: true });
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  const found = await Promise.all(dirs.map(async (d) => ((await stat(join(PUBLIC, d, '404.html')).catch(() => null)) ? d : null)));
+  return found.filter(Boolean).sort();
+}
+
 /** Serve PUBLIC on a free loopback port, like a static host: `dir/` → `dir/index.html`,
- *  anything missing → `404.html` with status 404. */
+ *  anything missing → the 404 page of its language (`/zh/…` → `zh/404.html`, as the
+ *  configuration docs tell hosts to) with status 404. */
 export async function serve() {
+  const prefixes = await languagePrefixes();
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -33,7 +44,9 @@ export async function serve() {
       res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
       res.end(body);
     } catch {
-      const body = await readFile(join(PUBLIC, '404.html')).catch(() => 'not found');
+      const first = new URL(req.url, 'http://x').pathname.split('/')[1];
+      const page = prefixes.includes(first) ? join(first, '404.html') : '404.html';
+      const body = await readFile(join(PUBLIC, page)).catch(() => 'not found');
       res.writeHead(404, { 'content-type': TYPES['.html'] });
       res.end(body);
     }
@@ -76,11 +89,19 @@ export async function launch() {
   return browser;
 }
 
-/** Every page of the site from its sitemap (paths), plus the 404 page. */
+/** Every page of the site (the folders holding an `index.html`; a site
+ *  built with a root-relative base_url has no sitemap), plus the 404 page
+ *  of every language. */
 export async function sitePaths() {
-  const xml = await readFile(join(PUBLIC, 'sitemap.xml'), 'utf8');
-  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1], 'http://x').pathname);
-  return [...new Set(paths)].sort().concat(['/404.html']);
+  const paths = [];
+  const walk = async (dir, url) => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    if (entries.some((e) => e.isFile() && e.name === 'index.html')) paths.push(url);
+    for (const e of entries) if (e.isDirectory()) await walk(join(dir, e.name), `${url}${e.name}/`);
+  };
+  await walk(PUBLIC, '/');
+  const notFound = ['/404.html', ...(await languagePrefixes()).map((p) => `/${p}/404.html`)];
+  return paths.sort().concat(notFound);
 }
 
 /** Open `url` in a new page, recording console errors, page errors and
