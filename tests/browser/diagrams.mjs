@@ -56,8 +56,9 @@ describe('diagrams', () => {
 
   test('the viewer opens and closes by keyboard, and pans and zooms by keys', async () => {
     const { page, problems } = await open(browser, `${server.base}/fr/templates/webhook-integration/`, { width: 1280, height: 800 });
-    const buttons = await page.$$eval('figure.diagram .fz-open', (b) => b.map((x) => x.textContent.trim()));
-    assert.deepEqual(buttons, ['Agrandir'], 'one control per diagram, in the page language');
+    // The switcher shows one view of the template's diagram at a time.
+    const buttons = await page.$$eval('figure.diagram .fz-open', (b) => b.filter((x) => x.getClientRects().length).map((x) => x.textContent.trim()));
+    assert.deepEqual(buttons, ['Agrandir'], 'one control per diagram shown, in the page language');
     // Reach the control with Tab, as a keyboard user would.
     await page.focus('.code-panel pre');
     for (let i = 0; i < 40; i++) {

@@ -134,6 +134,8 @@ export function inspect(page) {
       diagrams: [],
     };
     document.querySelectorAll('svg.fz').forEach((svg, i) => {
+      // A view the gallery's switcher hides (display: none) is not on screen.
+      if (!svg.getClientRects().length) return;
       const r = svg.getBoundingClientRect();
       const where = svg.closest('.card') ? `card preview ${i}` : `diagram ${i}`;
       const d = { where, width: r.width, height: r.height, nodes: 0, overflows: [], cut: '' };
@@ -150,7 +152,8 @@ export function inspect(page) {
           d.cut = `figure ${Math.round(f.left)}–${Math.round(f.right)} outside the ${doc.clientWidth} px window`;
         }
       }
-      for (const g of svg.querySelectorAll('g.fz-node')) {
+      // Steps of the workflow and sequence views, components of the architecture.
+      for (const g of svg.querySelectorAll('g.fz-node, g.fz-component')) {
         d.nodes++;
         const shape = g.querySelector('rect, circle, ellipse, polygon, path');
         const box = (shape || g).getBoundingClientRect();
