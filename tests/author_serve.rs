@@ -296,8 +296,10 @@ fn only_local_host_names_are_answered() {
     server.stop();
 }
 
-#[test]
-fn content_moved_away_and_back_is_watched_again() {
+/// Take `content/` away with `away`, see the last good site kept under the
+/// error, bring it back with `back`, then edit a page and add one: both
+/// must be served, so the watcher follows the folder that came back.
+fn content_replaced(away: impl FnOnce(&std::path::Path), back: impl FnOnce(&std::path::Path)) {
     let site = site();
     let server = start(&site);
     let addr = server.addr();
@@ -305,19 +307,19 @@ fn content_moved_away_and_back_is_watched_again() {
         b.contains("First version.")
     });
     let content = site.root().join("content");
-    let aside = site.root().join("c");
-    std::fs::rename(&content, &aside).unwrap();
-    // The last good site stays served, with the error over it.
+    away(&content);
     let page = wait_for(addr, "/templates/alpha/", "the error overlay", |b| {
         b.contains("id=\"zapdoc-error\"")
     });
-    assert!(page.contains("First version."), "{page}");
+    assert!(
+        page.contains("First version."),
+        "the last good page stays: {page}"
+    );
     assert!(page.contains("no `content/` folder"), "{page}");
-    std::fs::rename(&aside, &content).unwrap();
+    back(&content);
     wait_for(addr, "/templates/alpha/", "the site back", |b| {
         b.contains("First version.") && !b.contains("zapdoc-error")
     });
-    // Edits and new files after the move are seen.
     site.write(
         "content/templates/alpha.md",
         &format!("+++\ntitle = \"Alpha\"\n+++\nAfter the move.\n\n```flowzap\n{DIAGRAM}```\n"),
@@ -341,33 +343,25 @@ fn content_moved_away_and_back_is_watched_again() {
 }
 
 #[test]
-fn content_deleted_and_restored_from_a_copy() {
-    let site = site();
-    let server = start(&site);
-    let addr = server.addr();
-    wait_for(addr, "/templates/beta/", "the page", |b| {
-        b.contains("alpha")
-    });
-    let content = site.root().join("content");
-    let backup = tempfile::tempdir().unwrap();
-    copy_tree(&content, backup.path());
-    std::fs::remove_dir_all(&content).unwrap();
-    let page = wait_for(addr, "/templates/beta/", "the error overlay", |b| {
-        b.contains("id=\"zapdoc-error\"")
-    });
-    assert!(page.contains("See"), "the last good page stays: {page}");
-    copy_tree(backup.path(), &content);
-    wait_for(addr, "/templates/beta/", "the restored site", |b| {
-        !b.contains("zapdoc-error")
-    });
-    site.write(
-        "content/templates/beta.md",
-        "+++\ntitle = \"Beta\"\n+++\nRestored and edited.\n",
+fn content_moved_away_and_back_is_watched_again() {
+    let aside = |content: &std::path::Path| content.with_file_name("c");
+    content_replaced(
+        |content| std::fs::rename(content, aside(content)).unwrap(),
+        |content| std::fs::rename(aside(content), content).unwrap(),
     );
-    wait_for(addr, "/templates/beta/", "the edit", |b| {
-        b.contains("Restored and edited.")
-    });
-    server.stop();
+}
+
+#[test]
+fn content_deleted_and_restored_from_a_copy() {
+    let backup = tempfile::tempdir().unwrap();
+    let saved = backup.path().to_path_buf();
+    content_replaced(
+        |content| {
+            copy_tree(content, &saved);
+            std::fs::remove_dir_all(content).unwrap();
+        },
+        |content| copy_tree(backup.path(), content),
+    );
 }
 
 #[test]
