@@ -42,21 +42,30 @@ pub fn extra_chars(source: &str) -> Vec<char> {
 ///
 /// Brotli at its best quality takes some 80 ms for this font, so the last
 /// result is kept: `zapdoc serve` rebuilds the site on a theme or
-/// configuration change without cutting the same font again.
+/// configuration change without cutting the same font again, and a build
+/// starts the cut early ([`prefetch`]). Callers asking for the same
+/// characters meanwhile wait for it rather than cut it twice.
 pub fn subset_woff2(extra: impl IntoIterator<Item = char>) -> Result<Vec<u8>, String> {
     static LAST: Mutex<Option<(Vec<char>, Vec<u8>)>> = Mutex::new(None);
     let chars: BTreeSet<char> = base_chars().chain(extra).collect();
     let chars: Vec<char> = chars.into_iter().collect();
-    let last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
     if let Some((c, bytes)) = &*last
         && *c == chars
     {
         return Ok(bytes.clone());
     }
-    drop(last);
     let woff2 = encode(&chars)?;
-    *LAST.lock().unwrap_or_else(PoisonError::into_inner) = Some((chars, woff2.clone()));
+    *last = Some((chars, woff2.clone()));
     Ok(woff2)
+}
+
+/// Start cutting the font for `extra` on a thread of its own, so that it
+/// is ready (or under way) when [`subset_woff2`] asks for it.
+pub fn prefetch(extra: Vec<char>) {
+    std::thread::spawn(move || {
+        let _ = subset_woff2(extra);
+    });
 }
 
 /// The bundled font cut down to `chars`, as WOFF2.

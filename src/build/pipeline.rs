@@ -677,7 +677,7 @@ pub(crate) fn base_url_note(config: &Config) -> Option<String> {
 }
 
 /// The characters beyond printable ASCII of every diagram of the site.
-fn font_chars(site: &Site) -> BTreeSet<char> {
+pub(crate) fn font_chars(site: &Site) -> BTreeSet<char> {
     site.entries
         .iter()
         .flat_map(|e| e.body.chars.iter().copied())

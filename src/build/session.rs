@@ -339,6 +339,8 @@ impl Session {
         };
         let staging = Staging::new(&self.out_dir, &self.opts.root, self.opts.force)
             .map_err(Failure::Other)?;
+        // The diagram font's cut takes a while: it runs beside the pages.
+        crate::font::prefetch(pipeline::font_chars(&site).into_iter().collect());
         let jobs = pipeline::jobs(&site);
         let bar = progress_bar(self.opts.progress, jobs.len());
         let results: Vec<Result<(String, Made), Error>> = jobs
