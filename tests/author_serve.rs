@@ -49,13 +49,18 @@ fn start(site: &TestSite) -> Running {
 
 /// One raw HTTP/1.1 GET: (status, body).
 fn get(addr: SocketAddr, path: &str) -> (u16, String) {
+    get_as(addr, path, &addr.to_string())
+}
+
+/// [`get`] with the given `Host` header.
+fn get_as(addr: SocketAddr, path: &str, host: &str) -> (u16, String) {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(5)))
         .expect("timeout");
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .expect("send");
     let mut raw = Vec::new();
@@ -259,24 +264,9 @@ fn a_broken_diagram_keeps_the_last_good_page_and_reports() {
     server.stop();
 }
 
-/// One raw GET with the given `Host` header: the status.
+/// The status of a GET of `/` with the given `Host` header.
 fn status_with_host(addr: SocketAddr, host: &str) -> u16 {
-    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw);
-    String::from_utf8_lossy(&raw)
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
+    get_as(addr, "/", host).0
 }
 
 #[test]
