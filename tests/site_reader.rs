@@ -1,0 +1,146 @@
+//! What the build gives the bundled theme for readers (issue 14), on a small
+//! site with the default theme: a template's actions and counts, docs
+//! pages' "Edit this page" from `repository`, sharing cards whose `og:url`
+//! is absolute only when `base_url` is, plain-text descriptions in the
+//! search index and the feeds, and feed ids that are absolute URLs or, with
+//! a root-relative `base_url`, stable `urn:uuid:` names.
+
+mod common;
+use common::{DIAGRAM, TestSite};
+
+fn site() -> TestSite {
+    let site = TestSite::new();
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["themes/default", "i18n"] {
+        for e in walkdir::WalkDir::new(repo.join(dir)) {
+            let e = e.expect("walk");
+            if e.file_type().is_file() {
+                let rel = e.path().strip_prefix(repo).expect("inside");
+                let text = std::fs::read_to_string(e.path()).expect("read");
+                site.write(rel.to_str().expect("utf-8"), &text);
+            }
+        }
+    }
+    let toml = common::SITE_TOML.replace("theme = \"mini\"", "theme = \"default\"");
+    site.write(
+        "site.toml",
+        &format!("repository = \"https://git.example/o/r/edit/main\"\n{toml}"),
+    );
+    site.write("content/_index.md", "+++\ntitle = \"Home\"\n+++\nHello.\n");
+    site.write(
+        "content/templates/_index.md",
+        "+++\ntitle = \"Templates\"\n+++\n",
+    );
+    site.write(
+        "content/templates/ops.md",
+        &format!(
+            "+++\ntitle = \"Ops\"\ncategory = \"patterns\"\ndescription = \"Runs **the** `ops` [flow](/x/).\"\n+++\nAbout.\n\n```flowzap\n{DIAGRAM}```\n"
+        ),
+    );
+    site.write("content/docs/_index.md", "+++\ntitle = \"Docs\"\n+++\n");
+    site.write(
+        "content/docs/intro.md",
+        "+++\ntitle = \"Intro\"\n+++\n## First\n\nText.\n\n## Second\n\nMore.\n",
+    );
+    site
+}
+
+/// The `content` of the first `<meta property="NAME">`, if any.
+fn meta(html: &str, name: &str) -> Option<String> {
+    let at = html.find(&format!("property=\"{name}\" content=\""))?;
+    let rest = &html[at + name.len() + 21..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+#[test]
+fn template_pages_get_their_actions_and_counts() {
+    let site = site();
+    site.build_ok();
+    let html = site.read("templates/ops/index.html");
+    let code = zapdoc::util::base64url(DIAGRAM.as_bytes());
+    for want in [
+        format!("href=\"https://flowzap.xyz/playground?code={code}\""),
+        "href=\"/templates/ops/ops.fz\" download type=\"text/plain\"".to_string(),
+        "href=\"/templates/ops/ops.svg\" download type=\"image/svg+xml\"".to_string(),
+        "<li>1 lane</li>".to_string(),
+        "<li>2 steps</li>".to_string(),
+        "<li>1 connector</li>".to_string(),
+    ] {
+        assert!(html.contains(&want), "{want} not in {html}");
+    }
+    assert_eq!(site.read("templates/ops/ops.fz"), DIAGRAM);
+    assert!(site.read("templates/ops/ops.svg").starts_with("<svg"));
+    // Cards show the counts too.
+    let listing = site.read("templates/index.html");
+    assert!(listing.contains("1 lane · 2 steps"), "{listing}");
+}
+
+#[test]
+fn docs_pages_link_their_source_in_the_repository() {
+    let site = site();
+    site.build_ok();
+    let html = site.read("docs/intro/index.html");
+    assert!(
+        html.contains("href=\"https://git.example/o/r/edit/main/content/docs/intro.md\""),
+        "{html}"
+    );
+    // Heading anchors are named for screen readers, the # is not read.
+    assert!(
+        html.contains("<span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Link to this section</span>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn og_url_and_feed_ids_are_absolute_only_with_an_absolute_base_url() {
+    let site = site();
+    let summary = site.build_ok();
+    assert_eq!(summary.notes.len(), 1, "{:?}", summary.notes);
+    let html = site.read("templates/ops/index.html");
+    assert_eq!(meta(&html, "og:url"), None, "no relative og:url");
+    assert!(html.contains("<link rel=\"canonical\" href=\"/templates/ops/\">"));
+    let feed = site.read("atom.xml");
+    let ids: Vec<&str> = feed
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("<id>")?.strip_suffix("</id>"))
+        .collect();
+    assert_eq!(ids.len(), 2, "{feed}");
+    assert!(ids.iter().all(|i| i.starts_with("urn:uuid:")), "{ids:?}");
+    assert!(
+        feed.contains("<summary>Runs the ops flow.</summary>"),
+        "{feed}"
+    );
+    roxmltree::Document::parse(&feed).expect("valid XML");
+
+    let mut opts = site.options();
+    opts.base_url = Some("https://example.com/docs/".into());
+    let summary = zapdoc::build::build(&opts).expect("builds");
+    assert!(summary.notes.is_empty(), "{:?}", summary.notes);
+    let html = site.read("templates/ops/index.html");
+    assert_eq!(
+        meta(&html, "og:url").as_deref(),
+        Some("https://example.com/docs/templates/ops/")
+    );
+    let feed = site.read("atom.xml");
+    assert!(
+        feed.contains("<id>https://example.com/docs/templates/ops/</id>"),
+        "{feed}"
+    );
+    assert!(
+        site.read("sitemap.xml")
+            .contains("<loc>https://example.com/docs/templates/ops/</loc>")
+    );
+}
+
+#[test]
+fn the_search_index_holds_descriptions_as_text() {
+    let site = site();
+    site.build_ok();
+    let index = zapdoc::search::Index::from_json(&site.read("search-index.en.json")).unwrap();
+    let doc = index
+        .docs
+        .iter()
+        .find(|d| d.title == "Ops")
+        .expect("indexed");
+    assert_eq!(doc.description, "Runs the ops flow.");
+}
