@@ -420,6 +420,29 @@ pub(crate) fn entry_path(config: &Config, file: &SourceFile) -> Result<(String, 
         Kind::Page => {
             let slug = slugify(file.front.slug.as_deref().unwrap_or(&file.stem));
             if slug.is_empty() {
+                if let Some(given) = &file.front.slug {
+                    // Blame the front matter's `slug` line, not the file name.
+                    let error = Error::new(format!(
+                        "`slug = {given:?}` has no letters or digits, so it makes no URL"
+                    ))
+                    .with_hint(
+                        "give a slug such as `approval-flow`, or remove it to use the file name",
+                    );
+                    let mut start = 0;
+                    let mut at = None;
+                    for l in file.source.split_inclusive('\n') {
+                        let t = l.trim_start();
+                        if t.starts_with("slug") && t[4..].trim_start().starts_with(['=', ':']) {
+                            at = Some(start + l.len() - t.len());
+                            break;
+                        }
+                        start += l.len();
+                    }
+                    return Err(match at {
+                        Some(at) => error.at(&file.display_path, &file.source, at..at + 4),
+                        None => error.in_file(&file.display_path),
+                    });
+                }
                 return Err(Error::new(
                     "the page's slug is empty: the file name has no letters or digits",
                 )

@@ -176,3 +176,27 @@ fn untitled_sections_take_their_folder_name() {
             .contains("<h1 class=\"title\">one</h1>")
     );
 }
+
+#[test]
+fn a_slug_with_no_letters_is_blamed_on_its_line() {
+    let site = TestSite::new();
+    site.write(
+        "content/x.md",
+        "+++\ntitle = \"X\"\nslug = \"..\"\n+++\nBody\n",
+    );
+    let errors = site.build_errors();
+    let text = errors[0].render(false);
+    assert!(
+        text.contains("`slug = \"..\"` has no letters or digits"),
+        "{text}"
+    );
+    assert!(text.contains("content/x.md:3:1"), "{text}");
+    // Without a slug, the file name is to blame.
+    let site = TestSite::new();
+    site.write("content/--.md", "+++\ntitle = \"X\"\n+++\nBody\n");
+    let text = site.build_errors()[0].render(false);
+    assert!(
+        text.contains("the file name has no letters or digits"),
+        "{text}"
+    );
+}
