@@ -296,72 +296,90 @@ fn runs(ids: &[usize]) -> Vec<(usize, usize)> {
     out
 }
 
+/// At most this many `loop` frames, nested at most this deep: past them
+/// (only a diagram written to be hostile gets there) further loops are
+/// left unframed; the description still tells every loop.
+pub const MAX_LOOP_FRAMES: usize = 500;
+pub const MAX_DEPTH: usize = 12;
+
 /// Plan the sequence view: message kinds, and fragment frames that nest.
+///
+/// Two alts never cross (a message has one source). Each run of a loop's
+/// messages is cut where it would cross a frame already planned (the
+/// alts, then the earlier loops' pieces): where that frame begins or ends
+/// inside the run. A piece inside an alt keeps to one operand (one
+/// message), since operands are separated by a line across the frame. The
+/// pieces then nest: a cut inside a planned frame would mean that frame
+/// crosses another planned one. Linear in the run for each run.
 pub fn plan(d: &Diagram) -> Plan {
     let (loops, alts) = groups(d);
+    let m = d.edges.len();
     // (kind, owner, first, last)
     let mut frags: Vec<(FragmentKind, usize, usize, usize)> = Vec::new();
-    for (li, msgs) in loops.iter().enumerate() {
-        for (a, b) in runs(msgs) {
-            frags.push((FragmentKind::Loop, li, a, b));
-        }
-    }
+    let mut alt_of: Vec<Option<usize>> = vec![None; m];
     for (node, branches) in &alts {
         for (a, b) in runs(branches) {
+            for slot in &mut alt_of[a..=b] {
+                *slot = Some(frags.len());
+            }
             frags.push((FragmentKind::Alt, *node, a, b));
         }
     }
-    // Make the frames nest. Two alts never cross (a message has one
-    // source); a loop that crosses another frame is split where that frame
-    // begins or ends, and a loop inside an alt keeps to one operand (one
-    // message), since operands are separated by a line across the frame.
-    let mut guard = 0;
-    'again: while guard < 10_000 {
-        guard += 1;
-        for i in 0..frags.len() {
-            for j in 0..frags.len() {
-                let (a, b) = (frags[i], frags[j]);
-                if i == j {
-                    continue;
-                }
-                if a.2 < b.2 && b.2 <= a.3 && a.3 < b.3 {
-                    // Crossing: split the loop (the later one if both are).
-                    let (victim, at) = if b.0 == FragmentKind::Loop {
-                        (j, a.3 + 1)
-                    } else {
-                        (i, b.2)
-                    };
-                    let v = frags[victim];
-                    frags[victim] = (v.0, v.1, v.2, at - 1);
-                    frags.push((v.0, v.1, at, v.3));
-                    continue 'again;
-                }
-                if a.0 == FragmentKind::Alt
-                    && b.0 == FragmentKind::Loop
-                    && a.2 <= b.2
-                    && b.3 <= a.3
-                    && (a.2, a.3) != (b.2, b.3)
-                    && b.3 > b.2
-                {
-                    frags[j] = (b.0, b.1, b.2, b.2);
-                    frags.push((b.0, b.1, b.2 + 1, b.3));
-                    continue 'again;
+    // Of the loop pieces planned so far: the furthest end of one starting
+    // at each message, the earliest start of one ending at each.
+    let mut max_end_from: Vec<Option<usize>> = vec![None; m];
+    let mut min_start_to: Vec<Option<usize>> = vec![None; m];
+    let mut loop_frames = 0;
+    'loops: for (li, msgs) in loops.iter().enumerate() {
+        for (a, b) in runs(msgs) {
+            let outside = |f: Option<usize>| {
+                f.is_some_and(|f| {
+                    let (_, _, s, e) = frags[f];
+                    s < a || e > b
+                })
+            };
+            let mut cuts: Vec<usize> = Vec::new();
+            for x in a + 1..=b {
+                let (p, q) = (alt_of[x - 1], alt_of[x]);
+                let by_alt = if p == q {
+                    outside(p)
+                } else {
+                    outside(p) || outside(q)
+                };
+                let by_loop = max_end_from[x].is_some_and(|e| e > b)
+                    || min_start_to[x - 1].is_some_and(|s| s < a);
+                if by_alt || by_loop {
+                    cuts.push(x);
                 }
             }
+            let mut start = a;
+            for next in cuts.into_iter().chain(std::iter::once(b + 1)) {
+                if loop_frames >= MAX_LOOP_FRAMES {
+                    break 'loops;
+                }
+                let (s, e) = (start, next - 1);
+                frags.push((FragmentKind::Loop, li, s, e));
+                loop_frames += 1;
+                max_end_from[s] = Some(max_end_from[s].map_or(e, |x| x.max(e)));
+                min_start_to[e] = Some(min_start_to[e].map_or(s, |x| x.min(s)));
+                start = next;
+            }
         }
-        break;
     }
     // Outermost first: by first message, longest first, a loop around an
     // alt framing the same messages.
     frags.sort_by_key(|f| (f.2, std::cmp::Reverse(f.3), f.0, f.1));
     let mut out: Vec<Planned> = Vec::with_capacity(frags.len());
     let mut stack: Vec<usize> = Vec::new();
-    for (k, f) in frags.iter().enumerate() {
+    for f in &frags {
         while let Some(&top) = stack.last() {
             if out[top].first <= f.2 && f.3 <= out[top].last {
                 break;
             }
             stack.pop();
+        }
+        if stack.len() >= MAX_DEPTH {
+            continue;
         }
         out.push(Planned {
             kind: f.0,
@@ -371,7 +389,7 @@ pub fn plan(d: &Diagram) -> Plan {
             parent: stack.last().copied(),
             depth: stack.len(),
         });
-        stack.push(k);
+        stack.push(out.len() - 1);
     }
     Plan {
         kinds: kinds(d),
@@ -1401,6 +1419,54 @@ Server { # Server
                 (FragmentKind::Alt, 1, 2, 0),
             ]
         );
+    }
+
+    /// Loops written to cross everything are planned in linear time per
+    /// run, and their frames are capped in number and depth.
+    #[test]
+    fn hostile_loops_are_bounded() {
+        let n = 400;
+        let mut src = String::from("A { # A\n");
+        for i in 1..=n {
+            src.push_str(&format!("  n{i}: rectangle label:\"s{i}\"\n"));
+        }
+        for i in 1..n {
+            src.push_str(&format!(
+                "  n{i}.handle(right) -> n{}.handle(left)\n",
+                i + 1
+            ));
+        }
+        for k in 0..60 {
+            let members: Vec<String> = (1..=n)
+                .filter(|i| (i / (k % 7 + 2)) % 2 == 0)
+                .map(|i| format!("n{i}"))
+                .collect();
+            src.push_str(&format!("  loop [x] {}\n", members.join(" ")));
+        }
+        for _ in 0..20 {
+            src.push_str("  loop [same] n1 n2 n3\n");
+        }
+        src.push_str("}\n");
+        let d = parse(&src);
+        let p = plan(&d);
+        let loops = p
+            .fragments
+            .iter()
+            .filter(|f| f.kind == FragmentKind::Loop)
+            .count();
+        assert!(loops <= MAX_LOOP_FRAMES, "{loops}");
+        assert!(p.fragments.iter().all(|f| f.depth < MAX_DEPTH));
+        // They still nest: every pair is disjoint or one holds the other.
+        for a in &p.fragments {
+            for b in &p.fragments {
+                let disjoint = a.last < b.first || b.last < a.first;
+                let nested = (a.first <= b.first && b.last <= a.last)
+                    || (b.first <= a.first && a.last <= b.last);
+                assert!(disjoint || nested, "{a:?} {b:?}");
+            }
+        }
+        let l = layout(&d);
+        assert_eq!(l.fragments.len(), p.fragments.len());
     }
 
     #[test]
