@@ -445,10 +445,42 @@ fn parse_yaml(fm: &str) -> Result<FrontMatter, (String, usize)> {
                 pos += line.len();
             }
         }
+        // A value of the wrong type is located at its mapping: point at the
+        // line whose value it is (`date: 20260101`, not `title:` above it).
+        if let Some(value) = message
+            .strip_prefix("invalid type: ")
+            .and_then(|rest| rest.split_once('`'))
+            .and_then(|(_, rest)| rest.split_once('`'))
+            .map(|(value, _)| value)
+        {
+            let mut pos = 0;
+            for line in fm.split_inclusive('\n') {
+                if let Some((_, v)) = line.split_once(':')
+                    && v.trim().trim_matches(['"', '\'']) == value
+                {
+                    offset = pos + line.len() - v.trim_start().len();
+                    break;
+                }
+                pos += line.len();
+            }
+        }
         // The location is reported separately; drop it from the text.
         let message = match message.rfind(" at line ") {
             Some(i) => message[..i].to_string(),
             None => message,
+        };
+        // "unexpected event: expected sequence start" means a list was due.
+        let message = if message.contains("expected sequence start") {
+            let line = &fm[fm[..offset].rfind('\n').map_or(0, |i| i + 1)..];
+            match line.split_once(':') {
+                Some((key, _)) if !key.trim().is_empty() => {
+                    let key = key.trim();
+                    format!("`{key}` must be a list, such as `{key}: [a, b]`")
+                }
+                _ => "a list was expected here, such as `[a, b]`".to_string(),
+            }
+        } else {
+            message
         };
         (message, offset)
     })
@@ -491,6 +523,24 @@ mod tests {
         assert_eq!(fm.date, Some(Date("2026-11-02".into())));
         assert!(fm.draft);
         assert_eq!(&src[start..], "body");
+    }
+
+    #[test]
+    fn yaml_errors_say_what_and_where() {
+        let located = |fm: &str| {
+            let src: Arc<str> = Arc::from(format!("---\n{fm}---\nbody"));
+            let e = parse_front_matter(&src, "a.md").unwrap_err();
+            (e.message().to_string(), e.line_col().unwrap())
+        };
+        let (m, at) = located("title: X\ndate: 20260101\n");
+        assert!(m.contains("expected a date"), "{m}");
+        assert_eq!(at, (3, 7), "on the date's value");
+        let (m, at) = located("title: X\ntags: approval\n");
+        assert_eq!(
+            m,
+            "invalid front matter: `tags` must be a list, such as `tags: [a, b]`"
+        );
+        assert_eq!(at.0, 3);
     }
 
     #[test]
