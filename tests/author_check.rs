@@ -90,6 +90,16 @@ fn planted_problems_are_found_with_file_and_line() {
         (Some("error"), Some(5))
     );
     assert_eq!(link["column"].as_u64(), Some(5));
+    let reported = items
+        .iter()
+        .filter(|i| {
+            i["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("`@/templates/nope.md` does not exist"))
+                && i["file"].as_str() == Some("content/templates/beta.md")
+        })
+        .count();
+    assert_eq!(reported, 1, "a broken link is reported once: {json:#}");
     let anchor = find("anchor `#nowhere`", "content/templates/beta.md");
     assert_eq!(
         (anchor["severity"].as_str(), anchor["line"].as_u64()),
