@@ -427,3 +427,33 @@ fn staging_folders_of_interrupted_builds_are_removed() {
     assert!(other.join("a/index.html").exists(), "not ours: kept");
     assert!(site.exists("index.html"));
 }
+
+#[test]
+fn a_static_file_over_a_generated_page_is_a_warning_and_counted_once() {
+    let site = multilingual_site();
+    let before = site.build_ok();
+    site.write("static/index.html", "<p>mine</p>\n");
+    site.write("static/robots.txt", "User-agent: *\n");
+    site.write("static/extra.txt", "x\n");
+    let after = site.build_ok();
+    let shown: Vec<String> = after.warnings.iter().map(|w| w.render(false)).collect();
+    assert!(
+        shown.iter().any(|w| w
+            .contains("`static/index.html` replaces the file zapdoc generates at `index.html`")),
+        "{shown:#?}"
+    );
+    assert!(
+        shown.iter().any(|w| w.contains("`static/robots.txt`")),
+        "{shown:#?}"
+    );
+    assert_eq!(
+        after.files,
+        before.files + 1,
+        "only extra.txt is a new file"
+    );
+    assert_eq!(
+        site.read("index.html"),
+        "<p>mine</p>\n",
+        "the static file wins, as before"
+    );
+}

@@ -398,8 +398,30 @@ impl Session {
             indexes.extend(kept);
             files_written += 1;
         }
+        // Static files are copied last, over what the build wrote: a
+        // static file where a page goes hides that page, so say so. A file
+        // the site's static/ shares with the theme's replaces it, as meant.
+        let mut static_files = HashSet::new();
+        let mut hidden = Vec::new();
+        let extras: HashSet<&String> = made.values().flat_map(|m| &m.extras).collect();
         for dir in &self.theme.static_dirs {
-            files_written += staging.copy_tree(dir).map_err(Failure::Other)?;
+            for rel in staging.copy_tree(dir).map_err(Failure::Other)? {
+                let page = made.contains_key(&rel)
+                    || generated.contains_key(&rel)
+                    || extras.contains(&rel);
+                if page {
+                    let shown = dir.strip_prefix(&self.opts.root).unwrap_or(dir).join(&rel);
+                    hidden.push(
+                        Error::warning(format!(
+                            "`{}` replaces the file zapdoc generates at `{rel}`",
+                            shown.display()
+                        ))
+                        .with_hint("rename or remove the static file, unless it is meant to stand in for that page"),
+                    );
+                } else if static_files.insert(rel) {
+                    files_written += 1;
+                }
+            }
         }
         for asset in &self.assets {
             staging
@@ -411,6 +433,7 @@ impl Session {
 
         let mut warnings = self.warnings.clone();
         warnings.extend(self.catalog.report());
+        warnings.extend(hidden);
         if !errors.is_empty() || (self.opts.deny_warnings && !warnings.is_empty()) {
             return Err(input(errors, warnings));
         }

@@ -166,9 +166,10 @@ impl Staging {
             .map_err(|e| io("copy", src, &e))
     }
 
-    /// Copy the tree under `src` into the staging root; returns the number
-    /// of files. Later copies overwrite earlier ones (site over theme).
-    pub fn copy_tree(&self, src: &Path) -> Result<usize, String> {
+    /// Copy the tree under `src` into the staging root; returns the files
+    /// copied (`/`-separated, relative). Later copies overwrite earlier
+    /// ones (site over theme).
+    pub fn copy_tree(&self, src: &Path) -> Result<Vec<String>, String> {
         copy_tree(src, &self.tmp)
     }
 
@@ -232,9 +233,10 @@ fn cannot_rename(e: &std::io::Error) -> bool {
     )
 }
 
-/// Copy the files under `src` into `dest` (created as needed).
-fn copy_tree(src: &Path, dest: &Path) -> Result<usize, String> {
-    let mut n = 0;
+/// Copy the files under `src` into `dest` (created as needed); returns
+/// their paths relative to `src`, `/`-separated.
+fn copy_tree(src: &Path, dest: &Path) -> Result<Vec<String>, String> {
+    let mut copied = Vec::new();
     for entry in walkdir::WalkDir::new(src).sort_by_file_name() {
         let entry = entry.map_err(|e| format!("cannot walk `{}`: {e}", src.display()))?;
         if !entry.file_type().is_file() {
@@ -244,20 +246,20 @@ fn copy_tree(src: &Path, dest: &Path) -> Result<usize, String> {
             .path()
             .strip_prefix(src)
             .map_err(|_| format!("`{}`: outside `{}`", entry.path().display(), src.display()))?;
-        if rel.to_str().is_none() {
+        let Some(rel_text) = rel.to_str() else {
             return Err(format!(
                 "`{}`: file names must be UTF-8",
                 entry.path().display()
             ));
-        }
+        };
         let to = dest.join(rel);
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io("create", parent, &e))?;
         }
         std::fs::copy(entry.path(), &to).map_err(|e| io("copy", entry.path(), &e))?;
-        n += 1;
+        copied.push(rel_text.replace('\\', "/"));
     }
-    Ok(n)
+    Ok(copied)
 }
 
 /// Replace the entries of `dest` with those of `fresh`, a folder inside
