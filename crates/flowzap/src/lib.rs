@@ -6,7 +6,9 @@
 
 pub mod architecture;
 pub mod ast;
+#[cfg(feature = "testing")]
 pub mod check;
+#[cfg(feature = "testing")]
 mod check_views;
 pub mod describe;
 pub mod diagnostic;
@@ -17,6 +19,7 @@ pub mod layout;
 mod parse;
 mod route;
 pub mod sequence;
+#[cfg(feature = "testing")]
 pub mod stress;
 pub mod svg;
 pub mod text;
