@@ -257,17 +257,7 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
             PathD(&ep.points, 6.0)
         );
         if let Some(label) = &ep.label {
-            let r = label.rect;
-            let _ = write!(
-                s,
-                r##"<rect class="fz-edge-label-bg" x="{}" y="{}" width="{}" height="{}" rx="{}" fill="#ffffff"/>"##,
-                num(r.x),
-                num(r.y),
-                num(r.w),
-                num(r.h),
-                num((r.h / 2.0).min(9.0))
-            );
-            text(&mut s, &label.text, "#1e293b");
+            super::view::label_pill(&mut s, label);
         }
         s.push_str("</g>");
     }
