@@ -208,16 +208,30 @@ impl<'a> Formatter<'a> {
             at = fix_span.end;
         }
         text.push_str(&self.src[at..span.end]);
-        let text = collapse_spaces(&text);
         match kind {
-            StatementKind::Node => space_after_first(&text, ':'),
-            StatementKind::Edge => space_around_arrow(&text),
-            StatementKind::Loop => match text.strip_prefix("loop") {
-                Some(rest) => format!("loop {}", rest.trim_start()),
-                None => text,
-            },
-            _ => text,
+            StatementKind::Node => space_after_first(&collapse_spaces(&text), ':'),
+            StatementKind::Edge => space_around_arrow(&collapse_spaces(&text)),
+            StatementKind::Loop => loop_statement(&text),
+            _ => collapse_spaces(&text),
         }
+    }
+}
+
+/// `loop [text] n1 n2`: one space after `loop` and between the ids; the
+/// bracketed text is the loop's label, kept as written.
+fn loop_statement(text: &str) -> String {
+    let rest = text.strip_prefix("loop").unwrap_or(text).trim_start();
+    match rest.find(']').filter(|_| rest.starts_with('[')) {
+        Some(close) => {
+            let ids = collapse_spaces(rest[close + 1..].trim());
+            let label = &rest[..=close];
+            if ids.is_empty() {
+                format!("loop {label}")
+            } else {
+                format!("loop {label} {ids}")
+            }
+        }
+        None => format!("loop {}", collapse_spaces(rest)),
     }
 }
 
@@ -353,6 +367,15 @@ mod tests {
         let src = "A { # A\n  n1: circle label:\"a  ->  b: [c]\"\n}\n";
         assert_eq!(fmt(src), src);
         assert!(format("A { # A\n n1: rect\n}\n").is_err());
+    }
+
+    #[test]
+    fn loop_text_is_a_label_kept_as_written() {
+        let src = "A { # A\nn1: circle\nn2: circle\nn1.handle(right) -> n2.handle(left)\nloop[retry  twice ]   n1  n2\n}\n";
+        let out = fmt(src);
+        assert!(out.contains("  loop [retry  twice ] n1 n2\n"), "{out}");
+        let loops = |s: &str| parse(s).diagram.loops[0].text.clone();
+        assert_eq!(loops(&out), loops(src));
     }
 
     #[test]
