@@ -783,6 +783,17 @@ pub fn layout(d: &Diagram) -> SequenceLayout {
                     y = ly + below + ROW_GAP;
                 } else {
                     let reach = self_reach(*i);
+                    // A self-message's label sits right of its loop, centred
+                    // on `mid`; with its bottom edge.
+                    let beside_loop = |mid: f32| {
+                        let label = lab.map(|l| {
+                            let r =
+                                Rect::new(xa + reach + 6.0, (mid - l.1 / 2.0).round(), l.0, l.1);
+                            label_lines(l, r)
+                        });
+                        let bottom = label.as_ref().map_or(0.0, |l| l.rect.bottom());
+                        (label, bottom)
+                    };
                     match new {
                         Some(t) => {
                             let h = sizes[*t].h;
@@ -795,16 +806,7 @@ pub fn layout(d: &Diagram) -> SequenceLayout {
                             steps[*t] = Some(s);
                             step_row[*t] = ri;
                             let mid = (y0 + cy) / 2.0;
-                            let label = lab.map(|l| {
-                                let r = Rect::new(
-                                    xa + reach + 6.0,
-                                    (mid - l.1 / 2.0).round(),
-                                    l.0,
-                                    l.1,
-                                );
-                                label_lines(l, r)
-                            });
-                            let lb = label.as_ref().map_or(0.0, |l| l.rect.bottom());
+                            let (label, lb) = beside_loop(mid);
                             messages[*i] = Some(MessageBox {
                                 points: vec![
                                     Point::new(xa, y0),
@@ -821,16 +823,7 @@ pub fn layout(d: &Diagram) -> SequenceLayout {
                             let y0 = (y + (lab_h / 2.0 - SELF_H / 2.0).max(0.0) + 2.0).round();
                             let y1 = y0 + SELF_H;
                             let mid = (y0 + y1) / 2.0;
-                            let label = lab.map(|l| {
-                                let r = Rect::new(
-                                    xa + reach + 6.0,
-                                    (mid - l.1 / 2.0).round(),
-                                    l.0,
-                                    l.1,
-                                );
-                                label_lines(l, r)
-                            });
-                            let lb = label.as_ref().map_or(0.0, |l| l.rect.bottom());
+                            let (label, lb) = beside_loop(mid);
                             messages[*i] = Some(MessageBox {
                                 points: vec![
                                     Point::new(xa, y0),
