@@ -23,12 +23,16 @@
 //! d'attente) — is a cylinder on its side, the usual queue symbol (as C4
 //! draws them). Everything else is a rounded box.
 
-use super::ast::{Diagram, Edge, Handle, Lane, Node, Shape};
-use super::describe::{ComponentKind, Wording};
-use super::geom::{Point, Rect};
-use super::layout::{EdgePath, LaneBox, Layout, NodeBox, TextLine, style};
-use super::svg::{Esc, Options, PathD, num, source_hash, text};
-use super::text;
+use crate::ast::{Diagram, Edge, Handle, Lane, Node, Shape};
+use crate::describe::{self, ComponentKind, Wording};
+use crate::geom::{Point, Rect};
+use crate::labels;
+use crate::layout::connect;
+use crate::model::{EdgePath, LaneBox, Layout, NodeBox, TextLine};
+use crate::route::STUB;
+use crate::style;
+use crate::svg::{self, Esc, Options, PathD, num, source_hash, text};
+use crate::text;
 use std::fmt::Write;
 
 /// Labels written on an arrow before "+N more".
@@ -483,13 +487,13 @@ pub fn layout(d: &Diagram, w: &(impl Wording + ?Sized)) -> ArchitectureLayout {
             && la.abs_diff(lb) == 1
             && row_of[*a] == row_of[*b]
         {
-            let (lw, _, _) = super::layout::label_size(t);
+            let lw = labels::measure(t).w;
             along.entry((*a.min(b), *a.max(b))).or_default().push(lw);
         }
     }
     for ((a, b), widths) in along {
         let need = match widths[..] {
-            [w] => w + 2.0 * super::route::STUB + 16.0,
+            [w] => w + 2.0 * STUB + 16.0,
             _ => widths.iter().sum::<f32>() * 5.0 / 3.0 + 32.0,
         };
         let g = &mut gap[layer[a].min(layer[b])];
@@ -508,9 +512,9 @@ pub fn layout(d: &Diagram, w: &(impl Wording + ?Sized)) -> ArchitectureLayout {
                     && layer[*a].abs_diff(layer[*b]) > 1
                     && (row_of[*a] == edge_row || row_of[*b] == edge_row)
             })
-            .map(|(_, t)| t.as_deref().map_or(0.0, |t| super::layout::label_size(t).1))
+            .map(|(_, t)| t.as_deref().map_or(0.0, |t| labels::measure(t).h))
             .reduce(f32::max)
-            .map(|h| (h + 2.0 * super::route::STUB + 16.0).max(MARGIN_UNDER))
+            .map(|h| (h + 2.0 * STUB + 16.0).max(MARGIN_UNDER))
     };
     let (over, under) = (room(Handle::Top), room(Handle::Bottom));
     let mut col_x = vec![0f32; n_layers];
@@ -652,7 +656,7 @@ pub fn layout(d: &Diagram, w: &(impl Wording + ?Sized)) -> ArchitectureLayout {
         loops: Vec::new(),
     };
     if !stand_in.edges.is_empty() {
-        super::route::route(&stand_in, &mut grid);
+        connect(&stand_in, &mut grid);
     }
     let dependencies = deps
         .into_iter()
@@ -755,11 +759,11 @@ pub fn write(d: &Diagram, l: &ArchitectureLayout, source: &str, opts: &Options<'
     let desc = match opts.description {
         Some(t) => t,
         None => {
-            english = description(d, &super::describe::English);
+            english = description(d, &describe::English);
             &english
         }
     };
-    super::view::open_svg(
+    svg::open_svg(
         &mut s,
         "fz-architecture",
         (l.width, l.height),
@@ -782,7 +786,7 @@ pub fn write(d: &Diagram, l: &ArchitectureLayout, source: &str, opts: &Options<'
             PathD(&dep.path.points, 6.0)
         );
         if let Some(label) = &dep.path.label {
-            super::view::label_pill(&mut s, label);
+            svg::label_pill(&mut s, label);
         }
         s.push_str("</g>");
     }

@@ -2,12 +2,12 @@
 //! instead of eyeballed, plus the numbers that say how tidy a layout is
 //! (crossings, bends, area). Tests run it over every diagram we know.
 
-use super::ast::{Diagram, Handle, Shape};
-use super::geom::{Point, Rect, Seg, segments};
-use super::layout::{Layout, NodeBox, TextLine};
+use crate::ast::{Diagram, Handle, Shape};
+use crate::geom::{Point, Rect, Seg, segments};
+use crate::model::{Layout, NodeBox, TextLine};
 
 /// The checks of the sequence and architecture views.
-pub use super::check_views::{ViewReport, check_architecture, check_sequence};
+pub use crate::check_views::{ViewReport, check_architecture, check_sequence};
 
 /// Defects found (empty for a good layout) and tidiness metrics.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,12 +1,12 @@
 //! The quality checker for the sequence and architecture views: what a
-//! reader would call a defect, measured. Re-exported from [`super::check`].
+//! reader would call a defect, measured. Re-exported from [`crate::check`].
 
-use super::architecture::ArchitectureLayout;
-use super::ast::Diagram;
-use super::describe::ComponentKind;
-use super::geom::{Point, Rect, Seg, segments};
-use super::layout::TextLine;
-use super::sequence::{FragmentKind, SequenceLayout, Step};
+use crate::architecture::{self, ArchitectureLayout, CAP, Component, SIDE_CAP};
+use crate::ast::{Diagram, Handle};
+use crate::describe::ComponentKind;
+use crate::geom::{Point, Rect, Seg, segments};
+use crate::model::TextLine;
+use crate::sequence::{FragmentKind, SequenceLayout, Step};
 
 /// Defects found in one view (empty for a good drawing).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -276,9 +276,7 @@ pub fn check_sequence(d: &Diagram, l: &SequenceLayout) -> ViewReport {
 }
 
 /// Is `p` on the outline of component `c` (within half a pixel)?
-fn on_component_outline(c: &super::architecture::Component, p: Point) -> bool {
-    use super::architecture::{CAP, SIDE_CAP};
-    use super::ast::Handle;
+fn on_component_outline(c: &Component, p: Point) -> bool {
     let r = c.rect;
     let near = |a: f32, b: f32| (a - b).abs() < 0.6;
     let within = |v: f32, lo: f32, hi: f32| v > lo - 0.01 && v < hi + 0.01;
@@ -414,7 +412,7 @@ pub fn check_architecture(d: &Diagram, l: &ArchitectureLayout) -> ViewReport {
             }
         }
     }
-    let want = super::architecture::dependencies(d).len();
+    let want = architecture::dependencies(d).len();
     if l.dependencies.len() != want {
         defects.push(format!(
             "{} arrows for {want} ordered pairs of lanes",

@@ -5,7 +5,7 @@
 //! site supplies one per page language (zapdoc's comes from Fluent), so
 //! this module needs no translation machinery of its own.
 
-use super::ast::{Diagram, Shape};
+use crate::ast::{Diagram, Shape};
 
 /// The sentences a description is made of, in one language. Each method
 /// returns a whole sentence with its closing punctuation, or a phrase where

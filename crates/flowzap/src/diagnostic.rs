@@ -5,7 +5,7 @@
 //! larger file (a ```flowzap fence in Markdown) is reported against that file
 //! by shifting its diagnostics with [`Diagnostic::shifted`].
 
-use super::ast::Span;
+use crate::ast::Span;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::fmt;
 

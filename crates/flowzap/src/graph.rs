@@ -2,7 +2,7 @@
 //! flowzap-mcp's `export_graph` (lanes, nodes, edges, stats) plus the loops
 //! that FlowZap's own export drops.
 
-use super::ast::Diagram;
+use crate::ast::Diagram;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]

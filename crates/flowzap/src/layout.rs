@@ -1,172 +1,20 @@
 //! Swimlane layout: node sizes from their text, columns from a layered
 //! ranking shared by all lanes, sub-rows for nodes that share a lane and a
-//! column, then coordinates. Connectors are routed by [`super::route`].
+//! column, then coordinates. Connectors are routed by [`crate::route`] and
+//! their labels placed by [`crate::labels`].
 //!
 //! Lanes are horizontal bands in file order with a header band on the left.
 //! A right→left edge advances at least one column; a top/bottom hop keeps its
 //! column when it can, so a hop between lanes runs straight down.
 
-use super::ast::{Diagram, Handle, Shape};
-use super::geom::{Point, Rect};
-use super::route;
-use super::text;
+use crate::ast::{Diagram, Handle, Node, Shape};
+use crate::geom::{Point, Rect};
+use crate::labels;
+use crate::model::{LaneBox, Layout, LoopBox, NodeBox, TextLine};
+use crate::route;
+use crate::text;
 
-/// Type sizes and spacing, in px. Public so the checker and tests can reason
-/// about the same numbers.
-pub mod style {
-    pub const FONT: f32 = 14.0;
-    pub const SMALL_FONT: f32 = 13.0;
-    pub const LINE: f32 = 1.3;
-    pub const RECT_PAD_X: f32 = 12.0;
-    pub const RECT_PAD_Y: f32 = 8.0;
-    pub const RECT_MIN_W: f32 = 120.0;
-    pub const RECT_MIN_H: f32 = 44.0;
-    pub const RECT_TEXT_MAX: f32 = 176.0;
-    pub const DIAMOND_TEXT_MAX: f32 = 128.0;
-    pub const CIRCLE_MIN: f32 = 36.0;
-    pub const TASK_MIN_W: f32 = 160.0;
-    pub const TASK_TEXT_MAX: f32 = 200.0;
-    pub const HEADER_MIN: f32 = 120.0;
-    pub const HEADER_MAX: f32 = 180.0;
-    pub const HEADER_PAD: f32 = 14.0;
-    pub const COL_GAP: f32 = 56.0;
-    pub const SUBROW_GAP: f32 = 52.0;
-    pub const LANE_PAD: f32 = 40.0;
-    pub const CONTENT_PAD_X: f32 = 40.0;
-    pub const LABEL_PAD_X: f32 = 6.0;
-    pub const LABEL_PAD_Y: f32 = 2.0;
-    pub const LOOP_MARGIN: f32 = 10.0;
-    pub const LOOP_TAB_H: f32 = 20.0;
-}
-
-use style::*;
-
-/// Where a line of text sits: `x` is its centre (or start), `y` its baseline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextLine {
-    pub text: String,
-    pub x: f32,
-    pub y: f32,
-    pub size: f32,
-    pub width: f32,
-    /// Centred on `x` when true, else starting at `x`.
-    pub centered: bool,
-    /// A CSS class for the line (`fz-label`, `fz-meta`, …).
-    pub class: &'static str,
-}
-
-impl TextLine {
-    /// The box the glyphs occupy (ascent and descent approximated for Inter).
-    pub fn bbox(&self) -> Rect {
-        let x = if self.centered {
-            self.x - self.width / 2.0
-        } else {
-            self.x
-        };
-        Rect::new(x, self.y - 0.78 * self.size, self.width, 1.0 * self.size)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct NodeBox {
-    pub rect: Rect,
-    pub shape: Shape,
-    pub text: Vec<TextLine>,
-    /// For a taskbox: the y of the rule under its title.
-    pub divider: Option<f32>,
-    pub lane: usize,
-    pub column: usize,
-    pub sub_row: usize,
-}
-
-impl NodeBox {
-    /// Where a connector docks on `side`, at fraction `t` (0..1) along it.
-    pub fn port(&self, side: Handle, t: f32) -> Point {
-        let r = &self.rect;
-        match self.shape {
-            // Diamonds and circles dock at the side's tip; several edges on
-            // one side spread a little along the outline.
-            Shape::Diamond | Shape::Circle => {
-                let extent = if side.is_horizontal() { r.h } else { r.w };
-                let off = (t - 0.5) * extent * 0.3;
-                let inset = self.inset(off, side.is_horizontal());
-                match side {
-                    Handle::Left => Point::new(r.x + inset, r.cy() + off),
-                    Handle::Right => Point::new(r.right() - inset, r.cy() + off),
-                    Handle::Top => Point::new(r.cx() + off, r.y + inset),
-                    Handle::Bottom => Point::new(r.cx() + off, r.bottom() - inset),
-                }
-            }
-            _ => match side {
-                Handle::Left => Point::new(r.x, r.y + r.h * t),
-                Handle::Right => Point::new(r.right(), r.y + r.h * t),
-                Handle::Top => Point::new(r.x + r.w * t, r.y),
-                Handle::Bottom => Point::new(r.x + r.w * t, r.bottom()),
-            },
-        }
-    }
-
-    /// How far inside the bounding box the outline lies at `off` from the
-    /// middle of a side, so an off-centre port still touches the outline.
-    fn inset(&self, off: f32, horizontal_side: bool) -> f32 {
-        let r = &self.rect;
-        let (half_along, half_across) = if horizontal_side {
-            (r.h / 2.0, r.w / 2.0)
-        } else {
-            (r.w / 2.0, r.h / 2.0)
-        };
-        match self.shape {
-            Shape::Diamond => off.abs() / half_along * half_across,
-            Shape::Circle => {
-                let rad = r.w / 2.0;
-                rad - (rad * rad - off * off).max(0.0).sqrt()
-            }
-            _ => 0.0,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct LaneBox {
-    /// The full band, header included.
-    pub rect: Rect,
-    pub header: Rect,
-    pub text: Vec<TextLine>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct EdgeLabel {
-    /// The pill behind the text.
-    pub rect: Rect,
-    pub text: Vec<TextLine>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct EdgePath {
-    /// The orthogonal polyline from the source port to the target port.
-    pub points: Vec<Point>,
-    pub label: Option<EdgeLabel>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoopBox {
-    /// The frame around all the loop's nodes, or, where that would enclose
-    /// nodes outside the loop, one frame per lane (or per node) of it.
-    pub frames: Vec<Rect>,
-    pub tab: Rect,
-    pub text: Vec<TextLine>,
-}
-
-/// A laid-out diagram: everything the SVG writer and the checker need.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    pub width: f32,
-    pub height: f32,
-    pub lanes: Vec<LaneBox>,
-    pub nodes: Vec<NodeBox>,
-    pub edges: Vec<EdgePath>,
-    pub loops: Vec<LoopBox>,
-}
+use crate::style::*;
 
 /// Lay out a diagram that parsed without errors.
 pub fn layout(d: &Diagram) -> Layout {
@@ -197,8 +45,15 @@ pub fn layout(d: &Diagram) -> Layout {
     }
     let mut l = place(d, &sizes, &columns, &sub_rows);
     place_loops(d, &mut l);
-    route::route(d, &mut l);
+    connect(d, &mut l);
     l
+}
+
+/// Route every connector of `d` over `l` and place the labels: the last
+/// stage of a layout, shared with the architecture view's stand-in.
+pub(crate) fn connect(d: &Diagram, l: &mut Layout) {
+    let paths = route::route(d, l);
+    l.edges = labels::place_all(d, l, paths);
 }
 
 /// A node's size and its text relative to its centre.
@@ -208,10 +63,6 @@ struct Sized {
     /// (text, dx, dy-baseline, size, centered, class)
     lines: Vec<(String, f32, f32, f32, bool, &'static str)>,
     divider: Option<f32>,
-}
-
-fn line_h(size: f32) -> f32 {
-    size * LINE
 }
 
 /// Lines centred on the origin as a block, returned with their baselines.
@@ -233,7 +84,7 @@ fn centred_block(
         .collect()
 }
 
-fn size_node(n: &super::ast::Node) -> Sized {
+fn size_node(n: &Node) -> Sized {
     let label = n.display_label();
     match n.shape {
         Shape::Rectangle => {
@@ -294,7 +145,7 @@ fn size_node(n: &super::ast::Node) -> Sized {
     }
 }
 
-fn size_taskbox(n: &super::ast::Node) -> Sized {
+fn size_taskbox(n: &Node) -> Sized {
     let label = n.display_label();
     let mut parts = label.split('|').map(str::trim).filter(|p| !p.is_empty());
     let title = parts.next().unwrap_or(label);
@@ -598,7 +449,7 @@ fn place(d: &Diagram, sizes: &[Sized], columns: &[usize], sub_rows: &[usize]) ->
         if let Some(label) = &e.label
             && a != b
         {
-            let lw = label_size(label).0 + 24.0;
+            let lw = labels::measure(label).w + 24.0;
             let lo = a.min(b);
             let span = a.max(b) - lo;
             let per = lw / span as f32;
@@ -730,14 +581,6 @@ fn place(d: &Diagram, sizes: &[Sized], columns: &[usize], sub_rows: &[usize]) ->
         edges: Vec::new(),
         loops: Vec::new(),
     }
-}
-
-/// The pill size of an edge label, and its lines.
-pub(crate) fn label_size(label: &str) -> (f32, f32, Vec<String>) {
-    let lines = text::wrap(label, SMALL_FONT, 150.0);
-    let w = text::max_width(&lines, SMALL_FONT) + 2.0 * LABEL_PAD_X;
-    let h = line_h(SMALL_FONT) * lines.len() as f32 + 2.0 * LABEL_PAD_Y;
-    (w.ceil(), h.ceil(), lines)
 }
 
 /// Loop frames: the nodes' bounding box plus a margin, with a tab above its

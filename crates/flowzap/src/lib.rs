@@ -15,12 +15,15 @@ pub mod diagnostic;
 pub mod format;
 pub mod geom;
 pub mod graph;
+mod labels;
 pub mod layout;
+mod model;
 mod parse;
 mod route;
 pub mod sequence;
 #[cfg(feature = "testing")]
 pub mod stress;
+mod style;
 pub mod svg;
 pub mod text;
 pub mod view;
@@ -32,7 +35,8 @@ pub use parse::{
     StatementKind, parse,
 };
 
-pub use layout::{Layout, layout};
+pub use layout::layout;
+pub use model::{EdgeLabel, EdgePath, LaneBox, Layout, LoopBox, NodeBox, TextLine};
 pub use view::View;
 
 /// The default accessible title in English: the lanes, in order.

@@ -6,8 +6,8 @@
 //! The parser never stops at the first problem and never panics: it reports
 //! everything it finds and recovers at the next line.
 
-use super::ast::{Diagram, Edge, Handle, Lane, Loop, Node, Shape, Span};
-use super::diagnostic::{Code, Diagnostic};
+use crate::ast::{Diagram, Edge, Handle, Lane, Loop, Node, Shape, Span};
+use crate::diagnostic::{Code, Diagnostic};
 use std::collections::HashMap;
 
 /// A parse result: the diagram as far as it could be read, and every

@@ -1,4 +1,5 @@
-//! Orthogonal connector routing and edge-label placement.
+//! Orthogonal connector routing: a path for every connector of a laid-out
+//! workflow (labels are placed afterwards, by [`crate::labels`]).
 //!
 //! Each connector leaves its source perpendicular to the declared handle side
 //! and enters its target the same way; ports on a shared side are spread and
@@ -18,14 +19,14 @@
 //! that crosses or runs along another gets a second search among all the
 //! others, since the ones routed after it were invisible the first time.
 
-use super::ast::{Diagram, Handle};
-use super::geom::{Point, Rect, Seg, segments};
-use super::layout::{EdgeLabel, EdgePath, Layout, TextLine, label_size, style};
+use crate::ast::{Diagram, Handle};
+use crate::geom::{Point, Rect, Seg, segments};
+use crate::model::Layout;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 /// How far a connector runs straight out of a node before it may turn.
-pub const STUB: f32 = 16.0;
+pub(crate) const STUB: f32 = 16.0;
 /// Clearance kept between a connector and any node it passes.
 const CLEARANCE: f32 = 6.0;
 const BEND: f32 = 30.0;
@@ -59,7 +60,9 @@ const DIAGRAM_EXPANSIONS: u64 = 3_000_000;
 /// connector, so memory stays bounded.
 const MAX_GRID_CELLS: usize = 2_000_000;
 
-pub fn route(d: &Diagram, l: &mut Layout) {
+/// The orthogonal path of every connector of `d` over the nodes, lanes and
+/// loop tabs of `l`, in edge order, from the source port to the target port.
+pub(crate) fn route(d: &Diagram, l: &Layout) -> Vec<Vec<Point>> {
     let ports = assign_ports(d, l);
     let mut order: Vec<usize> = (0..d.edges.len()).collect();
     // Short, simple connectors first: they get the straight lines.
@@ -94,8 +97,7 @@ pub fn route(d: &Diagram, l: &mut Layout) {
         for (i, path) in paths.iter_mut().enumerate() {
             *path = fallback(i);
         }
-        l.edges = labelled(d, l, paths);
-        return;
+        return paths;
     };
     // What each edge has on the grid now: its two stubs at first, then its
     // whole route.
@@ -178,22 +180,7 @@ pub fn route(d: &Diagram, l: &mut Layout) {
         }
         place(i, &paths[i], &mut grid, &mut routed);
     }
-    l.edges = labelled(d, l, paths);
-}
-
-/// The routed connectors with their labels placed.
-fn labelled(d: &Diagram, l: &Layout, paths: Vec<Vec<Point>>) -> Vec<EdgePath> {
-    let mut placed: Vec<Rect> = l.loops.iter().map(|lp| lp.tab).collect();
-    let mut edges = Vec::with_capacity(d.edges.len());
-    for (e, points) in d.edges.iter().zip(paths) {
-        let label = e.label.as_ref().map(|text| {
-            let lab = place_label(l, &points, text, &placed);
-            placed.push(lab.rect);
-            lab
-        });
-        edges.push(EdgePath { points, label });
-    }
-    edges
+    paths
 }
 
 /// Each edge's (source port, target port). Ports sharing a node side are
@@ -1002,96 +989,6 @@ fn min_bends(dx: f32, dy: f32, d: usize, a: usize) -> u8 {
     };
     let wrong_way = (0..4).filter(|&o| o != a).map(exact).min().unwrap_or(4);
     exact(a).min(wrong_way + 1)
-}
-
-/// Put an edge's label in a pill on one of its segments, clear of nodes,
-/// lane headers and labels already placed.
-fn place_label(l: &Layout, points: &[Point], text: &str, placed: &[Rect]) -> EdgeLabel {
-    let (w, h, lines) = label_size(text);
-    let free = |r: &Rect| {
-        r.x >= l.lanes.first().map_or(0.0, |lane| lane.header.right()) + 2.0
-            && r.right() <= l.width - 2.0
-            && r.y >= 1.0
-            && r.bottom() <= l.height - 1.0
-            && !l.nodes.iter().any(|n| n.rect.inflate(3.0).overlaps(r))
-            && !placed.iter().any(|p| p.inflate(3.0).overlaps(r))
-            // A pill wholly inside or outside a loop frame, never on its
-            // dashed line.
-            && !l.loops.iter().flat_map(|lp| &lp.frames).any(|f| {
-                f.inflate(2.0).overlaps(r) && !f.inflate(-2.0).contains_rect(r)
-            })
-    };
-    let segs: Vec<Seg> = segments(points).collect();
-    // Candidates: centres along each segment, longest segments first, the
-    // middle of a segment before its ends.
-    let mut order: Vec<usize> = (0..segs.len()).collect();
-    order.sort_by(|&a, &b| {
-        let fits = |s: &Seg| {
-            if s.is_horizontal() {
-                s.len() >= w + 8.0
-            } else {
-                s.len() >= h + 8.0
-            }
-        };
-        fits(&segs[b])
-            .cmp(&fits(&segs[a]))
-            .then(segs[b].len().total_cmp(&segs[a].len()))
-            .then(a.cmp(&b))
-    });
-    let mut chosen = None;
-    'outer: for &i in &order {
-        let s = segs[i];
-        for f in [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9] {
-            let c = Point::new(s.a.x + (s.b.x - s.a.x) * f, s.a.y + (s.b.y - s.a.y) * f);
-            let r = Rect::centered(c.x, c.y, w, h);
-            if free(&r) {
-                chosen = Some(r);
-                break 'outer;
-            }
-        }
-    }
-    let rect = chosen.unwrap_or_else(|| {
-        // Nothing on the line is free: the pill beside the longest segment.
-        let s = order.first().map_or(
-            Seg {
-                a: points[0],
-                b: points[0],
-            },
-            |&i| segs[i],
-        );
-        let c = Point::new((s.a.x + s.b.x) / 2.0, (s.a.y + s.b.y) / 2.0);
-        let beside = if s.is_vertical() {
-            [
-                Rect::new(c.x + 4.0, c.y - h / 2.0, w, h),
-                Rect::new(c.x - 4.0 - w, c.y - h / 2.0, w, h),
-            ]
-        } else {
-            [
-                Rect::new(c.x - w / 2.0, c.y - 4.0 - h, w, h),
-                Rect::new(c.x - w / 2.0, c.y + 4.0, w, h),
-            ]
-        };
-        beside
-            .into_iter()
-            .find(&free)
-            .unwrap_or(Rect::centered(c.x, c.y, w, h))
-    });
-    let rect = Rect::new(rect.x.round(), rect.y.round(), rect.w, rect.h);
-    let lh = style::SMALL_FONT * style::LINE;
-    let text = lines
-        .into_iter()
-        .enumerate()
-        .map(|(k, t)| TextLine {
-            width: super::text::width(&t, style::SMALL_FONT),
-            text: t,
-            x: rect.cx(),
-            y: rect.y + style::LABEL_PAD_Y + lh * (k as f32 + 0.5) + style::SMALL_FONT * 0.35,
-            size: style::SMALL_FONT,
-            centered: true,
-            class: "fz-edge-label",
-        })
-        .collect();
-    EdgeLabel { rect, text }
 }
 
 #[cfg(test)]

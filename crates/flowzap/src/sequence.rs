@@ -18,12 +18,14 @@
 //! order, it is drawn as several frames, one per unbroken run; frames that
 //! would cross are split so that they nest.
 
-use super::ast::{Diagram, Shape};
-use super::describe::{MessageKind, Wording};
-use super::geom::{Point, Rect};
-use super::layout::{EdgeLabel, TextLine, label_size, style};
-use super::svg::{Esc, Options, Paint, PathD, escape_into, num, source_hash, text};
-use super::text;
+use crate::ast::{Diagram, Node, Shape};
+use crate::describe::{self, MessageKind, Wording};
+use crate::geom::{Point, Rect};
+use crate::labels::{self, PillSize};
+use crate::model::{EdgeLabel, TextLine};
+use crate::style::{self, line_h};
+use crate::svg::{self, Esc, Options, Paint, PathD, escape_into, num, source_hash, text};
+use crate::text;
 use std::fmt::Write;
 
 /// Sizes and spacing, in px.
@@ -419,11 +421,7 @@ struct StepSize {
     lines: Vec<(String, f32, f32, &'static str)>,
 }
 
-fn line_h(size: f32) -> f32 {
-    size * style::LINE
-}
-
-fn size_step(n: &super::ast::Node) -> StepSize {
+fn size_step(n: &Node) -> StepSize {
     let label = n.display_label();
     let mut rows: Vec<(String, f32, &'static str)> = Vec::new();
     let title = if n.shape == Shape::Taskbox {
@@ -508,27 +506,6 @@ fn block(lines: &[String], cx: f32, top: f32, size: f32, class: &'static str) ->
 /// Bold text is wider than the regular face we measure: allow for it.
 const BOLD: f32 = 1.08;
 
-fn label_lines(label: &EdgeLabelSize, rect: Rect) -> EdgeLabel {
-    let lh = line_h(style::SMALL_FONT);
-    let text = label
-        .2
-        .iter()
-        .enumerate()
-        .map(|(k, t)| TextLine {
-            width: text::width(t, style::SMALL_FONT),
-            text: t.clone(),
-            x: rect.cx(),
-            y: rect.y + style::LABEL_PAD_Y + lh * (k as f32 + 0.5) + style::SMALL_FONT * 0.35,
-            size: style::SMALL_FONT,
-            centered: true,
-            class: "fz-edge-label",
-        })
-        .collect();
-    EdgeLabel { rect, text }
-}
-
-type EdgeLabelSize = (f32, f32, Vec<String>);
-
 /// Lay out the sequence view of a diagram that parsed without errors.
 pub fn layout(d: &Diagram) -> SequenceLayout {
     let plan = plan(d);
@@ -545,11 +522,11 @@ pub fn layout(d: &Diagram) -> SequenceLayout {
             guarded[m] = true;
         }
     }
-    let labels: Vec<Option<EdgeLabelSize>> = d
+    let labels: Vec<Option<PillSize>> = d
         .edges
         .iter()
         .zip(&guarded)
-        .map(|(e, &g)| e.label.as_deref().filter(|_| !g).map(label_size))
+        .map(|(e, &g)| e.label.as_deref().filter(|_| !g).map(labels::measure))
         .collect();
 
     // The rows, in time order.
@@ -638,7 +615,7 @@ pub fn layout(d: &Diagram) -> SequenceLayout {
     for (i, e) in d.edges.iter().enumerate() {
         let lane = d.nodes[e.from].lane;
         if lane == d.nodes[e.to].lane {
-            let lw = labels[i].as_ref().map_or(0.0, |l| l.0 + 6.0);
+            let lw = labels[i].as_ref().map_or(0.0, |l| l.w + 6.0);
             right[lane] = right[lane].max(self_reach(i) + lw + 4.0);
         }
     }
@@ -651,7 +628,7 @@ pub fn layout(d: &Diagram) -> SequenceLayout {
             continue;
         }
         let box_half = new_at[i].map_or(0.0, |t| sizes[t].w / 2.0);
-        let lw = labels[i].as_ref().map_or(24.0, |l| l.0);
+        let lw = labels[i].as_ref().map_or(24.0, |l| l.w);
         let need = lw + 2.0 * LABEL_SIDE + box_half + 8.0;
         let (lo, hi) = (a.min(b), a.max(b));
         let have: f32 = gap[lo..hi].iter().sum();
@@ -753,7 +730,7 @@ pub fn layout(d: &Diagram) -> SequenceLayout {
                 let (a, b) = (d.nodes[e.from].lane, d.nodes[e.to].lane);
                 let (xa, xb) = (xs[a], xs[b]);
                 let lab = labels[*i].as_ref();
-                let lab_h = lab.map_or(0.0, |l| l.1);
+                let lab_h = lab.map_or(0.0, |l| l.h);
                 let kind = plan.kinds[*i];
                 if a != b {
                     let box_h = new.map_or(0.0, |t| sizes[t].h);
@@ -772,8 +749,8 @@ pub fn layout(d: &Diagram) -> SequenceLayout {
                     };
                     let label = lab.map(|l| {
                         let cx = (xa + end) / 2.0;
-                        let r = Rect::new((cx - l.0 / 2.0).round(), ly - LABEL_GAP - l.1, l.0, l.1);
-                        label_lines(l, r)
+                        let r = Rect::new((cx - l.w / 2.0).round(), ly - LABEL_GAP - l.h, l.w, l.h);
+                        labels::pill(r, l.lines.clone())
                     });
                     messages[*i] = Some(MessageBox {
                         points: vec![Point::new(xa, ly), Point::new(end, ly)],
@@ -788,8 +765,8 @@ pub fn layout(d: &Diagram) -> SequenceLayout {
                     let beside_loop = |mid: f32| {
                         let label = lab.map(|l| {
                             let r =
-                                Rect::new(xa + reach + 6.0, (mid - l.1 / 2.0).round(), l.0, l.1);
-                            label_lines(l, r)
+                                Rect::new(xa + reach + 6.0, (mid - l.h / 2.0).round(), l.w, l.h);
+                            labels::pill(r, l.lines.clone())
                         });
                         let bottom = label.as_ref().map_or(0.0, |l| l.rect.bottom());
                         (label, bottom)
@@ -1040,7 +1017,7 @@ pub fn description(d: &Diagram, w: &(impl Wording + ?Sized)) -> String {
     let kinds = kinds(d);
     for (i, (e, &kind)) in d.edges.iter().zip(&kinds).enumerate() {
         let (a, b) = (&d.nodes[e.from], &d.nodes[e.to]);
-        sentences.push(w.message(&super::describe::Message {
+        sentences.push(w.message(&describe::Message {
             number: i + 1,
             from: &d.lanes[a.lane].label,
             to: &d.lanes[b.lane].label,
@@ -1079,11 +1056,11 @@ pub fn write(d: &Diagram, l: &SequenceLayout, source: &str, opts: &Options<'_>) 
     let desc = match opts.description {
         Some(t) => t,
         None => {
-            english = description(d, &super::describe::English);
+            english = description(d, &describe::English);
             &english
         }
     };
-    super::view::open_svg(
+    svg::open_svg(
         &mut s,
         "fz-sequence",
         (l.width, l.height),
@@ -1216,13 +1193,13 @@ pub fn write(d: &Diagram, l: &SequenceLayout, source: &str, opts: &Options<'_>) 
             PathD(&m.points, 4.0)
         );
         if let Some(label) = &m.label {
-            super::view::label_pill(&mut s, label);
+            svg::label_pill(&mut s, label);
         }
         s.push_str("</g>");
     }
-    let (has_in, has_out) = super::view::degrees(d);
+    let (has_in, has_out) = svg::degrees(d);
     for (i, (n, st)) in d.nodes.iter().zip(&l.steps).enumerate() {
-        let role = super::view::role(n.shape, has_in[i], has_out[i]);
+        let role = svg::role(n.shape, has_in[i], has_out[i]);
         let _ = write!(
             s,
             r#"<g class="fz-node fz-{}{role}" data-node="{}" data-lane="{}">"#,
@@ -1231,8 +1208,8 @@ pub fn write(d: &Diagram, l: &SequenceLayout, source: &str, opts: &Options<'_>) 
             Esc(&d.lanes[n.lane].id)
         );
         let paint = Paint(
-            super::view::fill(n.shape, role),
-            super::view::stroke(n.shape, role),
+            svg::fill(n.shape, role),
+            svg::stroke(n.shape, role),
             if role == " fz-end" { 2.5 } else { 1.5 },
         );
         let r = st.rect;

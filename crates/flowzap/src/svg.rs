@@ -9,11 +9,11 @@
 //! with a light set and a dark set; presentation attributes repeat the light
 //! colours for renderers without CSS.
 
-use super::ast::{Diagram, Shape};
-use super::describe;
-use super::geom::Point;
-use super::layout::{Layout, TextLine};
-use super::text::FONT_STACK;
+use crate::ast::{Diagram, Shape};
+use crate::describe;
+use crate::geom::Point;
+use crate::model::{EdgeLabel, Layout, TextLine};
+use crate::text::FONT_STACK;
 use std::fmt::Write;
 
 /// Escape text for XML content and attribute values.
@@ -131,7 +131,7 @@ pub struct Options<'a> {
     /// Names the diagram for assistive technology.
     pub title: &'a str,
     /// The diagram told as text for assistive technology, in the reader's
-    /// language (see [`super::describe`]); `None` for the built-in English.
+    /// language (see [`crate::describe`]); `None` for the built-in English.
     pub description: Option<&'a str>,
     /// Embed [`stylesheet`] in the SVG (true for a standalone file; a site
     /// that links the stylesheet once per page passes false).
@@ -257,7 +257,7 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
             PathD(&ep.points, 6.0)
         );
         if let Some(label) = &ep.label {
-            super::view::label_pill(&mut s, label);
+            label_pill(&mut s, label);
         }
         s.push_str("</g>");
     }
@@ -338,6 +338,108 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
     }
     s.push_str("</svg>");
     s
+}
+
+/// The opening of a view's SVG: the root element (classes `fz` and
+/// `class`), title, description, the embedded stylesheet when asked for,
+/// and the arrowhead marker `{prefix}-{hash}-arrow`.
+pub(crate) fn open_svg(
+    s: &mut String,
+    class: &str,
+    (width, height): (f32, f32),
+    prefix: &str,
+    hash: &str,
+    opts: &Options<'_>,
+    description: &str,
+) {
+    let (w, h) = (num(width), num(height));
+    let font = Esc(FONT_STACK);
+    if opts.decorative {
+        let _ = write!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz {class}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true" focusable="false" font-family="{font}" font-size="14">"#
+        );
+    } else {
+        let _ = write!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz {class}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{prefix}-{hash}-t {prefix}-{hash}-d" font-family="{font}" font-size="14">"#
+        );
+        let _ = write!(
+            s,
+            r#"<title id="{prefix}-{hash}-t">{}</title>"#,
+            Esc(opts.title)
+        );
+        let _ = write!(
+            s,
+            r#"<desc id="{prefix}-{hash}-d">{}</desc>"#,
+            Esc(description)
+        );
+    }
+    if opts.embed_style {
+        s.push_str("<style>@supports (color:var(--fz-x)){");
+        s.push_str(CSS);
+        s.push_str("}</style>");
+    }
+    let _ = write!(
+        s,
+        r##"<defs><marker id="{prefix}-{hash}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path class="fz-arrowhead" d="M0,1 L10,5 L0,9 z" fill="#475569"/></marker></defs>"##
+    );
+}
+
+/// An edge label: its pill and its text.
+pub(crate) fn label_pill(s: &mut String, label: &EdgeLabel) {
+    let r = label.rect;
+    let _ = write!(
+        s,
+        r##"<rect class="fz-edge-label-bg" x="{}" y="{}" width="{}" height="{}" rx="{}" fill="#ffffff"/>"##,
+        num(r.x),
+        num(r.y),
+        num(r.w),
+        num(r.h),
+        num((r.h / 2.0).min(9.0))
+    );
+    text(s, &label.text, "#1e293b");
+}
+
+/// Whether each node has connectors in, and out.
+pub(crate) fn degrees(d: &Diagram) -> (Vec<bool>, Vec<bool>) {
+    let mut has_in = vec![false; d.nodes.len()];
+    let mut has_out = vec![false; d.nodes.len()];
+    for e in &d.edges {
+        has_out[e.from] = true;
+        has_in[e.to] = true;
+    }
+    (has_in, has_out)
+}
+
+/// A circle's role: a start (only connectors out) or an end (only in).
+pub(crate) fn role(shape: Shape, has_in: bool, has_out: bool) -> &'static str {
+    match shape {
+        Shape::Circle if !has_in && has_out => " fz-start",
+        Shape::Circle if has_in && !has_out => " fz-end",
+        _ => "",
+    }
+}
+
+/// The light fill and stroke a node is drawn with where CSS is not read.
+pub(crate) fn fill(shape: Shape, role: &str) -> &'static str {
+    match (shape, role) {
+        (Shape::Circle, " fz-start") => "#ecfdf5",
+        (Shape::Circle, " fz-end") => "#fef2f2",
+        (Shape::Diamond, _) => "#fffbeb",
+        (Shape::Taskbox, _) => "#eff6ff",
+        _ => "#ffffff",
+    }
+}
+
+pub(crate) fn stroke(shape: Shape, role: &str) -> &'static str {
+    match (shape, role) {
+        (Shape::Circle, " fz-start") => "#047857",
+        (Shape::Circle, " fz-end") => "#b91c1c",
+        (Shape::Diamond, _) => "#b45309",
+        (Shape::Taskbox, _) => "#1d4ed8",
+        _ => "#475569",
+    }
 }
 
 /// A number with at most one decimal and no trailing zeros: compact and

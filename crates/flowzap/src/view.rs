@@ -1,17 +1,16 @@
-//! One FlowZap code, three views: the workflow (swimlanes, [`super::layout`]
-//! and [`super::svg`]), the [`super::sequence`] diagram and the
-//! [`super::architecture`] diagram. Every view's SVG keeps the same
+//! One FlowZap code, three views: the workflow (swimlanes, [`crate::layout`]
+//! and [`crate::svg`]), the [`crate::sequence`] diagram and the
+//! [`crate::architecture`] diagram. Every view's SVG keeps the same
 //! guarantees: deterministic bytes, `role="img"` with a `<title>` and a
 //! `<desc>` in the reader's language, `--fz-*` colours with a dark set, no
 //! script and no `foreignObject`, escaped text, and ids that differ per
 //! view so the three views of one diagram can share a page.
 
-use super::ast::{Diagram, Shape};
-use super::describe::{self, Wording};
-use super::layout::EdgeLabel;
-use super::svg::{self, CSS, Esc, Options, num, text};
-use super::text::FONT_STACK;
-use std::fmt::Write;
+use crate::architecture;
+use crate::ast::Diagram;
+use crate::describe::{self, Wording};
+use crate::sequence;
+use crate::svg::{self, Options};
 
 /// Which drawing of a diagram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -47,8 +46,8 @@ impl View {
     pub fn title(self, d: &Diagram, w: &(impl Wording + ?Sized)) -> String {
         match self {
             View::Workflow => describe::title(d, w),
-            View::Sequence => super::sequence::title(d, w),
-            View::Architecture => super::architecture::title(d, w),
+            View::Sequence => sequence::title(d, w),
+            View::Architecture => architecture::title(d, w),
         }
     }
 
@@ -56,8 +55,8 @@ impl View {
     pub fn description(self, d: &Diagram, w: &(impl Wording + ?Sized)) -> String {
         match self {
             View::Workflow => describe::description(d, w),
-            View::Sequence => super::sequence::description(d, w),
-            View::Architecture => super::architecture::description(d, w),
+            View::Sequence => sequence::description(d, w),
+            View::Architecture => architecture::description(d, w),
         }
     }
 }
@@ -90,114 +89,12 @@ pub fn render(
     wording: &(impl Wording + ?Sized),
 ) -> String {
     match view {
-        View::Workflow => svg::write(d, &super::layout::layout(d), source, opts),
-        View::Sequence => super::sequence::write(d, &super::sequence::layout(d), source, opts),
+        View::Workflow => svg::write(d, &crate::layout(d), source, opts),
+        View::Sequence => sequence::write(d, &sequence::layout(d), source, opts),
         View::Architecture => {
-            let l = super::architecture::layout(d, wording);
-            super::architecture::write(d, &l, source, opts)
+            let l = architecture::layout(d, wording);
+            architecture::write(d, &l, source, opts)
         }
-    }
-}
-
-/// The opening of a view's SVG: the root element (classes `fz` and
-/// `class`), title, description, the embedded stylesheet when asked for,
-/// and the arrowhead marker `{prefix}-{hash}-arrow`.
-pub(crate) fn open_svg(
-    s: &mut String,
-    class: &str,
-    (width, height): (f32, f32),
-    prefix: &str,
-    hash: &str,
-    opts: &Options<'_>,
-    description: &str,
-) {
-    let (w, h) = (num(width), num(height));
-    let font = Esc(FONT_STACK);
-    if opts.decorative {
-        let _ = write!(
-            s,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz {class}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true" focusable="false" font-family="{font}" font-size="14">"#
-        );
-    } else {
-        let _ = write!(
-            s,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz {class}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{prefix}-{hash}-t {prefix}-{hash}-d" font-family="{font}" font-size="14">"#
-        );
-        let _ = write!(
-            s,
-            r#"<title id="{prefix}-{hash}-t">{}</title>"#,
-            Esc(opts.title)
-        );
-        let _ = write!(
-            s,
-            r#"<desc id="{prefix}-{hash}-d">{}</desc>"#,
-            Esc(description)
-        );
-    }
-    if opts.embed_style {
-        s.push_str("<style>@supports (color:var(--fz-x)){");
-        s.push_str(CSS);
-        s.push_str("}</style>");
-    }
-    let _ = write!(
-        s,
-        r##"<defs><marker id="{prefix}-{hash}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path class="fz-arrowhead" d="M0,1 L10,5 L0,9 z" fill="#475569"/></marker></defs>"##
-    );
-}
-
-/// An edge label: its pill and its text.
-pub(crate) fn label_pill(s: &mut String, label: &EdgeLabel) {
-    let r = label.rect;
-    let _ = write!(
-        s,
-        r##"<rect class="fz-edge-label-bg" x="{}" y="{}" width="{}" height="{}" rx="{}" fill="#ffffff"/>"##,
-        num(r.x),
-        num(r.y),
-        num(r.w),
-        num(r.h),
-        num((r.h / 2.0).min(9.0))
-    );
-    text(s, &label.text, "#1e293b");
-}
-
-/// Whether each node has connectors in, and out.
-pub(crate) fn degrees(d: &Diagram) -> (Vec<bool>, Vec<bool>) {
-    let mut has_in = vec![false; d.nodes.len()];
-    let mut has_out = vec![false; d.nodes.len()];
-    for e in &d.edges {
-        has_out[e.from] = true;
-        has_in[e.to] = true;
-    }
-    (has_in, has_out)
-}
-
-/// A circle's role: a start (only connectors out) or an end (only in).
-pub(crate) fn role(shape: Shape, has_in: bool, has_out: bool) -> &'static str {
-    match shape {
-        Shape::Circle if !has_in && has_out => " fz-start",
-        Shape::Circle if has_in && !has_out => " fz-end",
-        _ => "",
-    }
-}
-
-/// The light fill and stroke a node is drawn with where CSS is not read.
-pub(crate) fn fill(shape: Shape, role: &str) -> &'static str {
-    match (shape, role) {
-        (Shape::Circle, " fz-start") => "#ecfdf5",
-        (Shape::Circle, " fz-end") => "#fef2f2",
-        (Shape::Diamond, _) => "#fffbeb",
-        (Shape::Taskbox, _) => "#eff6ff",
-        _ => "#ffffff",
-    }
-}
-
-pub(crate) fn stroke(shape: Shape, role: &str) -> &'static str {
-    match (shape, role) {
-        (Shape::Circle, " fz-start") => "#047857",
-        (Shape::Circle, " fz-end") => "#b91c1c",
-        (Shape::Diamond, _) => "#b45309",
-        (Shape::Taskbox, _) => "#1d4ed8",
-        _ => "#475569",
     }
 }
 
