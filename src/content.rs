@@ -135,6 +135,9 @@ pub struct Content {
     /// Sorted by `rel_path`.
     pub files: Vec<SourceFile>,
     pub assets: Vec<Asset>,
+    /// Markdown files that could not be read, below `content/` (each has
+    /// its error beside the content).
+    pub failed: Vec<String>,
     pub drafts_skipped: usize,
 }
 
@@ -200,17 +203,22 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> (Content, Vec<Error>)
         .map(|(path, rel)| read_file(path, rel, config, drafts))
         .collect();
     let mut files = Vec::with_capacity(results.len());
+    let mut failed = Vec::new();
     let mut drafts_skipped = 0;
-    for r in results {
+    for (r, (_, rel)) in results.into_iter().zip(markdown) {
         match r {
             Ok(Some(f)) => files.push(f),
             Ok(None) => drafts_skipped += 1,
-            Err(e) => errors.push(e),
+            Err(e) => {
+                errors.push(e);
+                failed.push(rel);
+            }
         }
     }
     let content = Content {
         files,
         assets,
+        failed,
         drafts_skipped,
     };
     (content, errors)

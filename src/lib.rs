@@ -18,6 +18,7 @@ pub mod font;
 pub mod highlight;
 pub mod i18n;
 pub mod init;
+pub mod links;
 pub mod lint;
 pub mod markdown;
 pub mod output;

@@ -3,8 +3,10 @@
 //!
 //! - front matter, content and configuration errors; every diagram's errors
 //!   and warnings (the build pipeline in memory, [`Session::attempt`]);
-//! - internal links (`@/page.md`) in every language, and their `#anchors`,
-//!   as well as same-page `#anchor` links, against the target's headings;
+//! - links in every language ([`links`]): `@/page.md` must name content,
+//!   root-relative (`/docs/x/`) and relative (`../x/`) links a file the
+//!   build writes, from Markdown or raw HTML; their `#anchors` (and
+//!   same-page ones) a heading of the page they land on;
 //! - template errors and missing Fluent messages met while rendering every
 //!   page, and the messages of the default language's `.ftl` that another
 //!   language's file lacks;
@@ -15,10 +17,11 @@
 //! [`to_json`] gives the machine form for editors and CI.
 
 use crate::build::{DiagramCache, Failure, Options, Session};
+use crate::content::CONTENT_DIR;
 use crate::error::{self, Error, Severity};
 use crate::i18n::I18N_DIR;
+use crate::links;
 use crate::site::Site;
-use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag};
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -34,8 +37,8 @@ pub fn check(opts: &Options) -> Result<Vec<Error>, Failure> {
         let site = session.site();
         let (render_errors, fluent) = session.render_check();
         errors.extend(render_errors);
-        errors.extend(anchors(session));
-        warnings.extend(translations(site));
+        errors.extend(links::check(site, &session.outputs()));
+        warnings.extend(translations(site, session.unreadable()));
         warnings.extend(untitled(session));
         let (ftl, missing_keys) = fluent_keys(&opts.root, site);
         warnings.extend(ftl);
@@ -70,71 +73,10 @@ fn dedup(list: &mut Vec<Error>) {
     });
 }
 
-/// Links to `#anchors`, on the same page or on another (`@/x.md#how`),
-/// that name no heading of their target.
-fn anchors(session: &Session) -> Vec<Error> {
-    let site = session.site();
-    let mut errors = Vec::new();
-    let mut options = MdOptions::ENABLE_HEADING_ATTRIBUTES;
-    options.insert(MdOptions::ENABLE_TABLES);
-    options.insert(MdOptions::ENABLE_FOOTNOTES);
-    for file in session.sources() {
-        let Some(me) = site.find(&file.key, &file.lang) else {
-            continue;
-        };
-        let body = file.body();
-        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-            let Event::Start(Tag::Link { dest_url, .. }) = event else {
-                continue;
-            };
-            let (target, fragment) = match dest_url.split_once('#') {
-                Some((t, f)) => (t, f),
-                None => continue,
-            };
-            if fragment.is_empty() {
-                continue;
-            }
-            let entry = if target.is_empty() {
-                Some(me)
-            } else if let Some(path) = target.strip_prefix("@/") {
-                site.resolve(path, &file.lang)
-            } else {
-                None
-            };
-            let Some(entry) = entry else { continue };
-            let e = &site.entries[entry];
-            if e.body.headings.iter().any(|h| h.id == fragment) {
-                continue;
-            }
-            let span = file.body_start + range.start..file.body_start + range.end;
-            let known: Vec<&str> = e.body.headings.iter().map(|h| h.id.as_str()).collect();
-            let hint = if known.is_empty() {
-                format!("`{}` has no headings", e.display_path)
-            } else {
-                format!("anchors of `{}`: {}", e.display_path, known.join(", "))
-            };
-            errors.push(
-                Error::new(format!(
-                    "anchor `#{fragment}` does not exist in `{}`",
-                    if target.is_empty() {
-                        file.display_path.as_str()
-                    } else {
-                        e.display_path.as_str()
-                    }
-                ))
-                .at(&file.display_path, &file.source, span)
-                .with_label("no heading with this id")
-                .with_hint(hint),
-            );
-        }
-    }
-    errors
-}
-
 /// A warning per page and language it is not translated into, located at
 /// the first line of the page in the default language (else the first
 /// language that has it).
-fn translations(site: &Site) -> Vec<Error> {
+fn translations(site: &Site, unreadable: &[String]) -> Vec<Error> {
     let mut warnings = Vec::new();
     let langs: Vec<&str> = site
         .config
@@ -167,6 +109,13 @@ fn translations(site: &Site) -> Vec<Error> {
                 continue;
             }
             let expected = expected_path(&e.key, lang, &site.config.default_language);
+            // It is there, with an error of its own.
+            if unreadable
+                .iter()
+                .any(|rel| expected == format!("{CONTENT_DIR}/{rel}"))
+            {
+                continue;
+            }
             warnings.push(
                 Error::warning(format!("not translated into `{lang}`"))
                     .at(path, src, 0..first_line)
@@ -184,9 +133,9 @@ fn translations(site: &Site) -> Vec<Error> {
 fn expected_path(key: &str, lang: &str, default: &str) -> String {
     let stem = key.strip_suffix(".md").unwrap_or(key);
     if lang == default {
-        format!("{}/{stem}.md", crate::content::CONTENT_DIR)
+        format!("{CONTENT_DIR}/{stem}.md")
     } else {
-        format!("{}/{stem}.{lang}.md", crate::content::CONTENT_DIR)
+        format!("{CONTENT_DIR}/{stem}.{lang}.md")
     }
 }
 

@@ -29,13 +29,92 @@ pub struct Heading {
     pub text: String,
 }
 
-/// A link written `@/path/page.md`, to resolve in the reader's language.
+/// A link or image destination written in a page that points inside the
+/// site: `@/path/page.md` (resolved in the reader's language), `#anchor`,
+/// root-relative `/docs/x/` or relative `../x/`, from Markdown or from raw
+/// HTML (`href`, `src`). Links with a scheme (`https:`, `mailto:`) or
+/// protocol-relative ones (`//host/x`) point elsewhere and are not kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InternalLink {
-    /// The content path after `@/`, fragment included: `templates/x.md#how`.
-    pub target: String,
+pub struct Link {
+    /// As written, fragment included: `@/templates/x.md#how`, `../x/`.
+    pub dest: String,
     /// Where the link is, in the whole file.
     pub span: Range<usize>,
+}
+
+impl Link {
+    /// The content path of a `@/` link, fragment included
+    /// (`templates/x.md#how`); `None` for other links.
+    pub fn internal(&self) -> Option<&str> {
+        self.dest.strip_prefix("@/")
+    }
+}
+
+/// Whether a destination points inside the site (see [`Link`]).
+fn is_site_link(dest: &str) -> bool {
+    if dest.is_empty() || dest.starts_with("//") {
+        return false;
+    }
+    // A scheme: a letter, then letters, digits, `+`, `-` or `.`, then `:`
+    // before any `/`, `?` or `#`.
+    let head = dest.split(['/', '?', '#']).next().unwrap_or("");
+    match head.split_once(':') {
+        Some((scheme, _)) => {
+            let mut chars = scheme.chars();
+            !(chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        }
+        None => true,
+    }
+}
+
+/// The `href` and `src` values of the tags in a piece of raw HTML, with
+/// their byte ranges in it. Quoted or bare values, names in any case.
+fn html_link_values(html: &str) -> Vec<(Range<usize>, &str)> {
+    let bytes = html.as_bytes();
+    let lower = html.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for name in ["href", "src"] {
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(name) {
+            let at = from + found;
+            from = at + name.len();
+            // A whole attribute name: after whitespace, before `=`.
+            if at == 0 || !bytes[at - 1].is_ascii_whitespace() {
+                continue;
+            }
+            let mut i = at + name.len();
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if bytes.get(i) != Some(&b'=') {
+                continue;
+            }
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let (start, end) = match bytes.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let Some(len) = html[i + 1..].find(q as char) else {
+                        continue;
+                    };
+                    (i + 1, i + 1 + len)
+                }
+                Some(_) => {
+                    let len = html[i..]
+                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .unwrap_or(html.len() - i);
+                    (i, i + len)
+                }
+                None => continue,
+            };
+            out.push((start..end, &html[start..end]));
+            from = end;
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
 }
 
 /// A ```flowzap fence's text and where each piece of it sits in the file.
@@ -183,7 +262,8 @@ pub struct Rendered {
     pieces: Vec<String>,
     pub diagrams: Vec<Fence>,
     pub headings: Vec<Heading>,
-    pub links: Vec<InternalLink>,
+    /// Links into the site, in the order written.
+    pub links: Vec<Link>,
     /// The first paragraph as plain text.
     pub summary: String,
     /// Words, counting each CJK character as one.
@@ -426,6 +506,23 @@ pub fn flowzap_fences(body: &str, offset: usize) -> Vec<Fence> {
     fences
 }
 
+/// Keep the site links of the raw HTML at `range` of `body`. The source
+/// text is scanned, not the event's, so spans stay true inside containers
+/// (a block quote's `> ` is not part of the event).
+fn html_links(links: &mut Vec<Link>, body: &str, range: Range<usize>, offset: usize) {
+    let Some(html) = body.get(range.clone()) else {
+        return;
+    };
+    for (r, value) in html_link_values(html) {
+        if is_site_link(value) {
+            links.push(Link {
+                dest: value.to_string(),
+                span: offset + range.start + r.start..offset + range.start + r.end,
+            });
+        }
+    }
+}
+
 /// Render `body`, which starts `offset` bytes into its file.
 pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
     let mut out = Rendered::default();
@@ -500,9 +597,9 @@ pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
                 title,
                 id,
             }) => {
-                if let Some(target) = dest_url.strip_prefix("@/") {
-                    out.links.push(InternalLink {
-                        target: target.to_string(),
+                if is_site_link(&dest_url) {
+                    out.links.push(Link {
+                        dest: dest_url.to_string(),
                         span: offset + range.start..offset + range.end,
                     });
                 }
@@ -544,8 +641,33 @@ pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
                 }
                 events.push(Event::SoftBreak);
             }
-            Event::Html(h) => events.push(Event::Html(clean(h))),
-            Event::InlineHtml(h) => events.push(Event::InlineHtml(clean(h))),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                if is_site_link(&dest_url) {
+                    out.links.push(Link {
+                        dest: dest_url.to_string(),
+                        span: offset + range.start..offset + range.end,
+                    });
+                }
+                events.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Html(h) => {
+                html_links(&mut out.links, body, range, offset);
+                events.push(Event::Html(clean(h)));
+            }
+            Event::InlineHtml(h) => {
+                html_links(&mut out.links, body, range, offset);
+                events.push(Event::InlineHtml(clean(h)));
+            }
             other => events.push(other),
         }
     }
@@ -715,8 +837,51 @@ mod tests {
     fn internal_links_are_collected_with_spans() {
         let body = "See [x](@/templates/x.md#how).\n";
         let r = render(body, 10, &cfg());
-        assert_eq!(r.links[0].target, "templates/x.md#how");
+        assert_eq!(r.links[0].internal(), Some("templates/x.md#how"));
         assert_eq!(r.links[0].span.start, 10 + 4);
+    }
+
+    #[test]
+    fn site_links_are_kept_from_markdown_and_raw_html() {
+        let body = "[a](/docs/x/) [b](../y/#top) [c](#here) ![i](img/p.png)\n\n\
+                    [ext](https://e.com/) [m](mailto:a@b.c) [p](//cdn/x.js)\n\n\
+                    <p><a class=x HREF = '@/raw.md'>r</a> <img src=pic.png></p>\n\n\
+                    > <a href=\"../quoted/\">q</a>\n";
+        let r = render(body, 3, &cfg());
+        let dests: Vec<&str> = r.links.iter().map(|l| l.dest.as_str()).collect();
+        assert_eq!(
+            dests,
+            [
+                "/docs/x/",
+                "../y/#top",
+                "#here",
+                "img/p.png",
+                "@/raw.md",
+                "pic.png",
+                "../quoted/"
+            ]
+        );
+        // Raw HTML spans cover the value as written in the file.
+        for l in &r.links[4..] {
+            assert_eq!(&body[l.span.start - 3..l.span.end - 3], l.dest);
+        }
+    }
+
+    #[test]
+    fn schemes_are_told_from_relative_paths() {
+        for outside in [
+            "https://a.b/",
+            "mailto:x@y",
+            "tel:+1",
+            "//h/x",
+            "JavaScript:x",
+            "",
+        ] {
+            assert!(!is_site_link(outside), "{outside}");
+        }
+        for inside in ["@/a.md", "/a/", "a/b:c", "./x", "#f", "?q=1", "a.png"] {
+            assert!(is_site_link(inside), "{inside}");
+        }
     }
 
     #[test]

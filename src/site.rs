@@ -10,7 +10,7 @@
 use crate::config::Config;
 use crate::content::{Kind, SourceFile};
 use crate::error::Error;
-use crate::markdown::{Heading, InternalLink};
+use crate::markdown::{Heading, Link};
 use crate::pagination;
 use crate::util::slugify;
 use rayon::prelude::*;
@@ -25,7 +25,8 @@ pub struct Body {
     pub headings: Vec<Heading>,
     pub summary: String,
     pub word_count: usize,
-    pub links: Vec<InternalLink>,
+    /// Links into the site ([`crate::links`] checks where they land).
+    pub links: Vec<Link>,
     /// The ```flowzap blocks, in order: what a theme shows as a card
     /// preview or as the page's copyable code.
     pub diagrams: Vec<BodyDiagram>,
@@ -241,25 +242,6 @@ impl Site {
 
         link_translations(&mut entries, &by_key, &config);
         link_sections(&mut entries, &by_key);
-
-        // `@/` links must name existing content.
-        for (e, src) in entries.iter().zip(&sources) {
-            let Some(src) = src else { continue };
-            for link in &e.body.links {
-                let (path, _) = split_fragment(&link.target);
-                if resolve_key(&by_key, &config, path, &e.lang).is_none() {
-                    errors.push(
-                        Error::new(format!("link target `@/{path}` does not exist"))
-                            .at(&e.display_path, &src.source, link.span.clone())
-                            .with_label("no such page")
-                            .with_hint("internal links name a file under content/, like `@/templates/x.md`"),
-                    );
-                }
-            }
-        }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
 
         let categories = build_categories(&mut entries, &config);
         let related_warnings = compute_related(&mut entries, &sources, &by_key, &config);
@@ -1040,17 +1022,11 @@ impl Site {
             {
                 return Ok(None);
             }
-            for link in &new.body.links {
-                let (path, _) = split_fragment(&link.target);
-                if resolve_key(&self.by_key, &self.config, path, &new.lang).is_none() {
-                    errors.push(
-                        Error::new(format!("link target `@/{path}` does not exist"))
-                            .at(&new.display_path, &file.source, link.span.clone())
-                            .with_label("no such page")
-                            .with_hint("internal links name a file under content/, like `@/templates/x.md`"),
-                    );
-                }
-            }
+            errors.extend(crate::links::internal_of(
+                &new,
+                |path, lang| resolve_key(&self.by_key, &self.config, path, lang).is_some(),
+                &crate::links::Unloaded::default(),
+            ));
             new.parent = old.parent;
             new.pages = old.pages.clone();
             new.subsections = old.subsections.clone();

@@ -758,13 +758,19 @@ fn postprocess_error(site: &Site, entry: Option<usize>, file: &str, p: Problem) 
         Problem::MissingTargets(targets) => {
             let target = targets.first().cloned().unwrap_or_default();
             let message = format!("link target `@/{target}` does not exist");
+            // A link of the page's own text is located where it was
+            // written; otherwise the template wrote it.
             let located = entry.and_then(|i| {
                 let e = &site.entries[i];
                 let source = e.source.as_ref()?;
-                let at = source.find(&format!("@/{target}"))?;
+                let link = e
+                    .body
+                    .links
+                    .iter()
+                    .find(|l| l.internal() == Some(&target))?;
                 Some(
                     Error::new(message.clone())
-                        .at(&e.display_path, source, at..at + target.len() + 2)
+                        .at(&e.display_path, source, link.span.clone())
                         .with_label("no such page"),
                 )
             });

@@ -30,6 +30,7 @@ use crate::config::Config;
 use crate::content::{self, Asset, CONTENT_DIR};
 use crate::error::Error;
 use crate::i18n::Catalog;
+use crate::links::{self, Outputs, Unloaded};
 use crate::output::{self, Staging};
 use crate::search;
 use crate::site::Site;
@@ -62,6 +63,9 @@ pub struct Session {
     /// By path below `content/`.
     files: BTreeMap<String, LoadedFile>,
     assets: Vec<Asset>,
+    /// Content files that could not be read (their errors are reported):
+    /// the session of such a site serves `check`, never a build.
+    unreadable: Vec<String>,
     drafts_skipped: usize,
     cache: DiagramCache,
     site: Arc<Site>,
@@ -194,7 +198,6 @@ impl Session {
 
         // 2. Content.
         let (content, content_errors) = content::load(&opts.root, &config, opts.drafts);
-        let content_failed = !content_errors.is_empty();
         errors.extend(content_errors);
         timings.lap("content");
 
@@ -211,37 +214,22 @@ impl Session {
         }
         timings.lap("markdown and diagrams");
 
-        // 5. The model. Its link checks need every file, so not after
-        // content errors (diagram errors leave every page in place).
-        if content_failed {
-            return fail(errors, warnings);
-        }
+        // 5. The model, of the files that could be read: a page with bad
+        // front matter leaves the others' problems (links, anchors,
+        // translations) to report in the same run. Links to it are not
+        // broken; its own error stands, and the build stops on it.
+        let unloaded = Unloaded::new(content.failed.iter().map(String::as_str), &config);
         let files: Vec<_> = loaded.iter().map(|f| f.file.clone()).collect();
         let bodies: Vec<_> = loaded.iter().map(|f| f.body.clone()).collect();
         let site = match Site::new(config.clone(), files, bodies) {
             Ok((site, site_warnings)) => {
                 warnings.extend(site_warnings);
+                errors.extend(links::internal(&site, &unloaded));
                 site
             }
             Err(e) => {
                 errors.extend(e);
-                // The model without `@/` link checks, so that `check` can
-                // go on to anchors and translations; the errors stay.
-                let files: Vec<_> = loaded.iter().map(|f| f.file.clone()).collect();
-                let bodies: Vec<_> = loaded
-                    .iter()
-                    .map(|f| crate::site::Body {
-                        links: Vec::new(),
-                        ..f.body.clone()
-                    })
-                    .collect();
-                match Site::new(config.clone(), files, bodies) {
-                    Ok((site, site_warnings)) => {
-                        warnings.extend(site_warnings);
-                        site
-                    }
-                    Err(_) => return fail(errors, warnings),
-                }
+                return fail(errors, warnings);
             }
         };
         let (Some(catalog), Some(theme)) = (catalog, theme) else {
@@ -268,6 +256,7 @@ impl Session {
             theme,
             files,
             assets: content.assets,
+            unreadable: content.failed,
             drafts_skipped: content.drafts_skipped,
             cache: std::mem::take(cache),
             site,
@@ -286,6 +275,53 @@ impl Session {
             errors,
             warnings,
         })
+    }
+
+    /// Content files (below `content/`) that could not be read.
+    pub fn unreadable(&self) -> &[String] {
+        &self.unreadable
+    }
+
+    /// What a build writes, for [`links::check`]: pages, the files beside
+    /// them, generated files, static files and content assets. Computed
+    /// from the model; nothing is rendered.
+    pub fn outputs(&self) -> Outputs {
+        let site = &*self.site;
+        let jobs = pipeline::jobs(site);
+        let mut files: Vec<String> = jobs.iter().map(|&j| pipeline::job_file(site, j)).collect();
+        for e in &site.entries {
+            files.extend(e.body.diagrams.iter().filter_map(|d| d.file.clone()));
+            files.extend(e.body.fz_file.clone());
+        }
+        files.extend(
+            pipeline::generated_files(site)
+                .into_iter()
+                .map(|(rel, ..)| rel),
+        );
+        for dir in &self.theme.static_dirs {
+            files.extend(
+                walkdir::WalkDir::new(dir)
+                    .into_iter()
+                    .filter_map(Result::ok)
+                    .filter(|e| e.file_type().is_file())
+                    .filter_map(|e| {
+                        let rel = e.path().strip_prefix(dir).ok()?;
+                        let parts: Option<Vec<&str>> =
+                            rel.components().map(|c| c.as_os_str().to_str()).collect();
+                        Some(parts?.join("/"))
+                    }),
+            );
+        }
+        files.extend(
+            self.assets
+                .iter()
+                .map(|a| pipeline::asset_path(&a.rel_path)),
+        );
+        let pages = jobs.iter().filter_map(|&j| match j {
+            Job::Entry(i, 1) => Some((pipeline::job_file(site, j), i)),
+            _ => None,
+        });
+        Outputs::new(files, pages)
     }
 
     /// Give back the diagram cache, for a later attempt.
@@ -837,7 +873,15 @@ impl Session {
             }
             let sources = files.values().map(|f| f.file.clone()).collect();
             let bodies = files.values().map(|f| f.body.clone()).collect();
-            match Site::new(self.config.clone(), sources, bodies) {
+            let built = Site::new(self.config.clone(), sources, bodies).and_then(|(site, w)| {
+                let broken = links::internal(&site, &Unloaded::default());
+                if broken.is_empty() {
+                    Ok((site, w))
+                } else {
+                    Err(broken)
+                }
+            });
+            match built {
                 Ok((site, site_warnings)) => {
                     warnings.extend(site_warnings);
                     self.site = Arc::new(site);
