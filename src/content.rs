@@ -28,7 +28,9 @@ pub enum Kind {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    #[serde(default, deserialize_with = "text::optional")]
     pub title: Option<String>,
+    #[serde(default, deserialize_with = "text::optional")]
     pub description: Option<String>,
     /// `YYYY-MM-DD` or an RFC 3339 date-time, as written.
     pub date: Option<Date>,
@@ -36,21 +38,66 @@ pub struct FrontMatter {
     pub draft: bool,
     pub weight: Option<i64>,
     /// Overrides the slug taken from the file name.
+    #[serde(default, deserialize_with = "text::optional")]
     pub slug: Option<String>,
     /// A category slug such as `business-operations`.
+    #[serde(default, deserialize_with = "text::optional")]
     pub category: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub tags: Vec<String>,
     /// Slugs of related pages, listed before the computed ones.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text::list")]
     pub related: Vec<String>,
     /// A template name overriding `page.html` / `section.html`.
+    #[serde(default, deserialize_with = "text::optional")]
     pub template: Option<String>,
     /// Sections: list this many pages per listing page (`…/page/2/`…).
     pub paginate_by: Option<usize>,
     /// Free-form data for templates.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Text fields of front matter take strings only. serde's `String` takes
+/// whatever scalar YAML hands it as text, so `title: 123` and `title: true`
+/// would pass where TOML rejects `title = 123`; asking for any value and
+/// accepting only a string makes both formats agree (`title: "123"` is
+/// how to mean it).
+mod text {
+    use serde::de::{self, Deserialize, Deserializer, Visitor};
+    use std::fmt;
+
+    struct Text(String);
+
+    impl<'de> Deserialize<'de> for Text {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+            struct TextVisitor;
+            impl Visitor<'_> for TextVisitor {
+                type Value = Text;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a string (put it in quotes)")
+                }
+                fn visit_str<E: de::Error>(self, s: &str) -> Result<Text, E> {
+                    Ok(Text(s.to_string()))
+                }
+                fn visit_string<E: de::Error>(self, s: String) -> Result<Text, E> {
+                    Ok(Text(s))
+                }
+            }
+            d.deserialize_any(TextVisitor)
+        }
+    }
+
+    pub(super) fn optional<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<Text>::deserialize(d)?.map(|t| t.0))
+    }
+
+    pub(super) fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+        Ok(Vec::<Text>::deserialize(d)?
+            .into_iter()
+            .map(|t| t.0)
+            .collect())
+    }
 }
 
 /// A date from front matter: a TOML date literal or a YAML/TOML string,
@@ -426,6 +473,8 @@ fn parse_yaml(fm: &str) -> Result<FrontMatter, (String, usize)> {
     }
     let options = serde_saphyr::Options {
         with_snippet: false,
+        // YAML 1.2, as Zola reads it: `yes`, `no`, `on`, `off` are text.
+        strict_booleans: true,
         ..Default::default()
     };
     serde_saphyr::from_str_with_options::<FrontMatter>(fm, options).map_err(|e| {
@@ -549,6 +598,32 @@ mod tests {
             "invalid front matter: `tags` must be a list, such as `tags: [a, b]`"
         );
         assert_eq!(at.0, 3);
+        // A number or a boolean is not text, in YAML as in TOML.
+        let (m, at) = located("title: 123\n");
+        assert!(m.contains("integer `123`, expected a string"), "{m}");
+        assert_eq!(at, (2, 8));
+        let (m, _) = located("title: X\ntags: [a, true]\n");
+        assert!(m.contains("boolean `true`"), "{m}");
+        let src: Arc<str> = Arc::from("+++\ntitle = 123\n+++\n");
+        assert!(parse_front_matter(&src, "a.md").is_err());
+    }
+
+    #[test]
+    fn yaml_text_stays_text() {
+        let front = |fm: &str| {
+            let src: Arc<str> = Arc::from(format!("---\n{fm}---\nbody"));
+            parse_front_matter(&src, "a.md").map(|(f, _)| f)
+        };
+        let f =
+            front("title: \"123\"\ndescription: yes\nslug: 'x'\ncategory: ~\ntags: [a, \"2\"]\n")
+                .unwrap();
+        assert_eq!(f.title.as_deref(), Some("123"));
+        assert_eq!(f.description.as_deref(), Some("yes"));
+        assert_eq!(f.slug.as_deref(), Some("x"));
+        assert_eq!(f.category, None);
+        assert_eq!(f.tags, ["a", "2"]);
+        let f = front("title: |\n  Two\n  lines\n").unwrap();
+        assert_eq!(f.title.as_deref(), Some("Two\nlines\n"));
     }
 
     #[test]
