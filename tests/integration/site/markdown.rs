@@ -2,8 +2,7 @@
 //! distinct diagram once, errors located in the .md file), heading
 //! anchors, external links, `@/` internal links.
 
-mod common;
-use common::{DIAGRAM, TestSite, snapshot, stderr};
+use crate::common::{DIAGRAM, TestSite, snapshot, stderr};
 
 #[test]
 fn extensions_and_highlighting_into_classes() {

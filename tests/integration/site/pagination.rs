@@ -4,8 +4,7 @@
 //! incremental rebuild follow the numbered pages; the navigation every page
 //! shows (`nav`) does not make pages depend on every other page.
 
-mod common;
-use common::{SITE_TOML, TestSite};
+use crate::common::{SITE_TOML, TestSite};
 
 /// A section template that prints the paginator as plain lines.
 const SECTION: &str = r#"{% extends "base.html" %}

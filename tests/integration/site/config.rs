@@ -1,15 +1,14 @@
 //! site.toml: unknown keys and wrong types name the key and its line; the
 //! default language must be listed; `--base-url` replaces the base URL.
 
-mod common;
-use common::{TestSite, stderr};
+use crate::common::{SITE_TOML, TestSite, stderr};
 
 #[test]
 fn unknown_key_is_named_with_its_line() {
     let site = TestSite::new();
     site.write(
         "site.toml",
-        &common::SITE_TOML.replace("theme = \"mini\"", "theme = \"mini\"\ncolour = \"blue\""),
+        &SITE_TOML.replace("theme = \"mini\"", "theme = \"mini\"\ncolour = \"blue\""),
     );
     let out = site.run(&[]);
     assert_eq!(out.status.code(), Some(1));
@@ -25,7 +24,7 @@ fn wrong_type_is_named_with_its_line() {
     let site = TestSite::new();
     site.write(
         "site.toml",
-        &common::SITE_TOML.replace("title = \"Test Site\"", "title = 42"),
+        &SITE_TOML.replace("title = \"Test Site\"", "title = 42"),
     );
     let errors = site.build_errors();
     assert_eq!(errors.len(), 1);
@@ -43,14 +42,14 @@ fn unknown_key_in_a_table_and_bad_default_language() {
     let site = TestSite::new();
     site.write(
         "site.toml",
-        &format!("{}\n[related]\nbogus = 1\n", common::SITE_TOML),
+        &format!("{}\n[related]\nbogus = 1\n", SITE_TOML),
     );
     let errors = site.build_errors();
     assert!(errors[0].message().contains("bogus"), "{}", errors[0]);
 
     site.write(
         "site.toml",
-        &common::SITE_TOML.replace("default_language = \"en\"", "default_language = \"de\""),
+        &SITE_TOML.replace("default_language = \"en\"", "default_language = \"de\""),
     );
     let errors = site.build_errors();
     let text = errors[0].render(false);
@@ -65,7 +64,7 @@ fn unknown_highlight_theme_is_located() {
         "site.toml",
         &format!(
             "{}\n[markdown]\nhighlight_theme = \"Nope\"\n",
-            common::SITE_TOML
+            SITE_TOML
         ),
     );
     let errors = site.build_errors();

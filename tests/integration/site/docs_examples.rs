@@ -7,8 +7,7 @@
 //! without errors as a page, or as a section when it sets `paginate_by`.
 //! The docs also name every key the parsers accept.
 
-mod common;
-use common::stderr;
+use crate::common::stderr;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
 use std::process::Output;

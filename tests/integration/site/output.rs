@@ -2,8 +2,7 @@
 //! `<html lang>` everywhere, categories, related pages, and byte-identical
 //! rebuilds.
 
-mod common;
-use common::{DIAGRAM, TestSite, snapshot, stderr};
+use crate::common::{DIAGRAM, SITE_TOML, TestSite, snapshot, stderr};
 
 fn multilingual_site() -> TestSite {
     let site = TestSite::new();
@@ -354,7 +353,7 @@ fn an_output_inside_the_sources_is_refused_and_nothing_is_lost() {
     // The same refusal through site.toml's `output_dir`.
     site.write(
         "site.toml",
-        &format!("output_dir = \"content\"\n{}", common::SITE_TOML),
+        &format!("output_dir = \"content\"\n{}", SITE_TOML),
     );
     let before = sources(&site);
     let out = site.run(&[]);

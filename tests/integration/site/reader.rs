@@ -5,8 +5,7 @@
 //! search index and the feeds, and feed ids that are absolute URLs or, with
 //! a root-relative `base_url`, stable `urn:uuid:` names.
 
-mod common;
-use common::{DIAGRAM, TestSite};
+use crate::common::{DIAGRAM, SITE_TOML, TestSite};
 
 fn site() -> TestSite {
     let site = TestSite::new();
@@ -21,7 +20,7 @@ fn site() -> TestSite {
             }
         }
     }
-    let toml = common::SITE_TOML.replace("theme = \"mini\"", "theme = \"default\"");
+    let toml = SITE_TOML.replace("theme = \"mini\"", "theme = \"default\"");
     site.write(
         "site.toml",
         &format!("repository = \"https://git.example/o/r/edit/main\"\n{toml}"),

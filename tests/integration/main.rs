@@ -1,0 +1,21 @@
+//! zapdoc's integration tests, in one binary so that the library and its
+//! dependencies are linked into a test executable once, not once per file.
+//! `site` checks the generated site (`zapdoc build`), `author` the
+//! commands an author runs beside it; `common` builds the sites they use.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+/// The generated site: configuration, content, Markdown, output, themes,
+/// and the bundled gallery and docs.
+mod site {
+    mod config;
+    mod content;
+    mod docs_examples;
+    mod gallery;
+    mod markdown;
+    mod output;
+    mod pagination;
+    mod reader;
+    mod theme;
+}
