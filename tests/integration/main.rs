@@ -19,3 +19,16 @@ mod site {
     mod reader;
     mod theme;
 }
+
+/// The author's commands: `check`, `fmt`, `init`, `render`, `serve` and its
+/// incremental rebuild, and the feeds and search index they read.
+mod author {
+    mod check;
+    mod feed;
+    mod fmt;
+    mod incremental;
+    mod init;
+    mod search;
+    mod serve;
+    mod views;
+}

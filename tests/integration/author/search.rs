@@ -2,8 +2,7 @@
 //! on it: Chinese found by a two-character word, French with or without
 //! accents.
 
-mod common;
-use common::TestSite;
+use crate::common::TestSite;
 use zapdoc::search::Index;
 
 fn site() -> TestSite {

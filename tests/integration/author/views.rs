@@ -3,8 +3,7 @@
 //! reported by `zapdoc check` with its file and line, and a template page
 //! showing its diagram in the three views.
 
-mod common;
-use common::{DIAGRAM, TestSite};
+use crate::common::{DIAGRAM, TestSite, stderr};
 use std::process::{Command, Output};
 
 const CROSS: &str = "Web { # Web\n  n1: circle label:\"Start\"\n  n2: rectangle label:\"Send\"\n  n1.handle(right) -> n2.handle(left)\n  n2.handle(bottom) -> Db.n3.handle(top) [label=\"Save\"]\n}\nDb { # Orders database\n  n3: rectangle label:\"Write\"\n  n3.handle(top) -> Web.n2.handle(bottom) [label=\"OK\"]\n}\n";
@@ -138,7 +137,7 @@ fn an_unknown_view_is_an_error_with_file_and_line() {
             .expect("run zapdoc")
     };
     let out = check(&["--format", "json"]);
-    assert_eq!(out.status.code(), Some(1), "{}", common::stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let item = json
         .as_array()
@@ -156,7 +155,7 @@ fn an_unknown_view_is_an_error_with_file_and_line() {
     assert_eq!(item["line"].as_u64(), Some(6));
     assert_eq!(item["column"].as_u64(), Some(12));
     let out = check(&[]);
-    let err = common::stderr(&out);
+    let err = stderr(&out);
     assert!(err.contains("--> content/bad.md:6:12"), "{err}");
     assert!(
         err.contains("`sequence`"),

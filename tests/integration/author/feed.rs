@@ -1,8 +1,7 @@
 //! Atom feeds: one per language for the templates section, valid XML,
 //! sorted, escaped, absolute with an absolute base URL.
 
-mod common;
-use common::TestSite;
+use crate::common::TestSite;
 
 fn site() -> TestSite {
     let site = TestSite::new();
