@@ -1,10 +1,9 @@
 //! zapdoc's integration tests, in one binary so that the library and its
 //! dependencies are linked into a test executable once, not once per file.
 //! `site` checks the generated site (`zapdoc build`), `author` the
-//! commands an author runs beside it; `common` builds the sites they use.
+//! commands an author runs beside it; `support` holds the fixtures they share.
 
-#[path = "../common/mod.rs"]
-mod common;
+mod support;
 
 /// The generated site: configuration, content, Markdown, output, themes,
 /// and the bundled gallery and docs.

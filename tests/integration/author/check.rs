@@ -1,7 +1,7 @@
 //! `zapdoc check`: planted problems are each found with file and line, in
 //! the human and the JSON form; exit codes follow errors and warnings.
 
-use crate::common::{DIAGRAM, TestSite};
+use crate::support::{DIAGRAM, TestSite};
 use std::process::Output;
 
 fn run(site: &TestSite, args: &[&str]) -> Output {

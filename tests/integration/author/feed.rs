@@ -1,7 +1,7 @@
 //! Atom feeds: one per language for the templates section, valid XML,
 //! sorted, escaped, absolute with an absolute base URL.
 
-use crate::common::TestSite;
+use crate::support::TestSite;
 
 fn site() -> TestSite {
     let site = TestSite::new();

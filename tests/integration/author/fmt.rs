@@ -2,7 +2,7 @@
 //! site keeps its graph and settles after one run, prose is untouched, and
 //! `--check` and errors give the documented exit codes.
 
-use crate::common::stderr;
+use crate::support::stderr;
 use std::path::Path;
 use std::process::Command;
 

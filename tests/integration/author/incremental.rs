@@ -3,7 +3,7 @@
 //! unchanged diagrams come from the cache; a failed update writes nothing;
 //! and the result is the same as a full build.
 
-use crate::common::{DIAGRAM, TestSite, snapshot};
+use crate::support::{DIAGRAM, TestSite, snapshot};
 use std::path::PathBuf;
 use zapdoc::build::{Failure, Update};
 

@@ -2,7 +2,7 @@
 //! on it: Chinese found by a two-character word, French with or without
 //! accents.
 
-use crate::common::TestSite;
+use crate::support::TestSite;
 use zapdoc::search::Index;
 
 fn site() -> TestSite {

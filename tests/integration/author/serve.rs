@@ -2,7 +2,7 @@
 //! real HTTP requests (raw, so paths reach the server exactly as written).
 //! Every wait is bounded; every server is stopped by its test.
 
-use crate::common::{DIAGRAM, TestSite};
+use crate::support::{DIAGRAM, TestSite};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::{Arc, Mutex};

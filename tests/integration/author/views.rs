@@ -3,7 +3,7 @@
 //! reported by `zapdoc check` with its file and line, and a template page
 //! showing its diagram in the three views.
 
-use crate::common::{DIAGRAM, TestSite, stderr};
+use crate::support::{DIAGRAM, TestSite, stderr};
 use std::process::{Command, Output};
 
 const CROSS: &str = "Web { # Web\n  n1: circle label:\"Start\"\n  n2: rectangle label:\"Send\"\n  n1.handle(right) -> n2.handle(left)\n  n2.handle(bottom) -> Db.n3.handle(top) [label=\"Save\"]\n}\nDb { # Orders database\n  n3: rectangle label:\"Write\"\n  n3.handle(top) -> Web.n2.handle(bottom) [label=\"OK\"]\n}\n";

@@ -1,7 +1,7 @@
 //! site.toml: unknown keys and wrong types name the key and its line; the
 //! default language must be listed; `--base-url` replaces the base URL.
 
-use crate::common::{SITE_TOML, TestSite, stderr};
+use crate::support::{SITE_TOML, TestSite, stderr};
 
 #[test]
 fn unknown_key_is_named_with_its_line() {

@@ -1,7 +1,7 @@
 //! content/: pages and sections, translations beside each other, TOML and
 //! YAML front matter with located errors, drafts, Unicode slugs.
 
-use crate::common::TestSite;
+use crate::support::TestSite;
 
 #[test]
 fn toml_and_yaml_front_matter_become_typed_fields() {

@@ -7,7 +7,7 @@
 //! without errors as a page, or as a section when it sets `paginate_by`.
 //! The docs also name every key the parsers accept.
 
-use crate::common::stderr;
+use crate::support::stderr;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -2,7 +2,7 @@
 //! distinct diagram once, errors located in the .md file), heading
 //! anchors, external links, `@/` internal links.
 
-use crate::common::{DIAGRAM, TestSite, snapshot, stderr};
+use crate::support::{DIAGRAM, TestSite, snapshot, stderr};
 
 #[test]
 fn extensions_and_highlighting_into_classes() {

@@ -2,7 +2,7 @@
 //! `<html lang>` everywhere, categories, related pages, and byte-identical
 //! rebuilds.
 
-use crate::common::{DIAGRAM, SITE_TOML, TestSite, snapshot, stderr};
+use crate::support::{DIAGRAM, SITE_TOML, TestSite, snapshot, stderr};
 
 fn multilingual_site() -> TestSite {
     let site = TestSite::new();

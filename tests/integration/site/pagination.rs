@@ -4,7 +4,7 @@
 //! incremental rebuild follow the numbered pages; the navigation every page
 //! shows (`nav`) does not make pages depend on every other page.
 
-use crate::common::{SITE_TOML, TestSite};
+use crate::support::{SITE_TOML, TestSite};
 
 /// A section template that prints the paginator as plain lines.
 const SECTION: &str = r#"{% extends "base.html" %}

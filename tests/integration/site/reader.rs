@@ -5,7 +5,7 @@
 //! search index and the feeds, and feed ids that are absolute URLs or, with
 //! a root-relative `base_url`, stable `urn:uuid:` names.
 
-use crate::common::{DIAGRAM, SITE_TOML, TestSite};
+use crate::support::{DIAGRAM, SITE_TOML, TestSite};
 
 fn site() -> TestSite {
     let site = TestSite::new();

@@ -2,7 +2,7 @@
 //! file; `t` (with plural-correct arguments and fallback), `url`,
 //! `get_page`, `get_section`; missing messages reported once per build.
 
-use crate::common::{TestSite, stderr};
+use crate::support::{TestSite, stderr};
 use zapdoc::build::Failure;
 
 const PLURALS: &str = r#"{% extends "base.html" %}

@@ -1,6 +1,5 @@
 //! A small site in a temporary directory, built through the library or the
 //! binary. Each test writes only the files it is about.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
