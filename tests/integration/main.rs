@@ -1,7 +1,10 @@
-//! zapdoc's integration tests, in one binary so that the library and its
-//! dependencies are linked into a test executable once, not once per file.
-//! `site` checks the generated site (`zapdoc build`), `author` the
-//! commands an author runs beside it; `support` holds the fixtures they share.
+//! zapdoc's integration tests, in one binary: the library and its
+//! dependencies are linked into one test executable, not one per file, and
+//! every test runs under one harness. `site` checks the generated site
+//! (`zapdoc build`), `author` the commands an author runs beside it;
+//! `support` holds the fixtures they share.
+//!
+//! `cargo test --test integration author::serve` runs one module's tests.
 
 mod support;
 
@@ -19,8 +22,8 @@ mod site {
     mod theme;
 }
 
-/// The author's commands: `check`, `fmt`, `init`, `render`, `serve` and its
-/// incremental rebuild, and the feeds and search index they read.
+/// What an author runs and gets beside the pages: `check`, `fmt`, `init`,
+/// `render --view`, `serve` and its incremental rebuild, feeds, search.
 mod author {
     mod check;
     mod feed;

@@ -1,8 +1,10 @@
-//! A small site in a temporary directory, built through the library or the
-//! binary. Each test writes only the files it is about.
+//! The fixtures the tests share: a small site in a temporary directory
+//! ([`TestSite`]), built through the library or the `zapdoc` binary and its
+//! output read back; the repository's own files; running the binary.
+//! Each test writes only the files it is about.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Command, Output};
 use tempfile::TempDir;
 use zapdoc::build::{Failure, Options, Session, Summary, Update};
 
@@ -67,15 +69,13 @@ const NOT_FOUND: &str = r#"{% extends "base.html" %}
 "#;
 
 pub struct TestSite {
-    pub dir: TempDir,
+    dir: TempDir,
 }
 
 impl TestSite {
     /// site.toml (en, zh, fr), the `mini` theme and minimal i18n files.
     pub fn new() -> TestSite {
-        let site = TestSite {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
+        let site = TestSite::empty();
         site.write("site.toml", SITE_TOML);
         site.write("themes/mini/templates/base.html", BASE);
         site.write("themes/mini/templates/page.html", PAGE);
@@ -93,6 +93,13 @@ impl TestSite {
         site
     }
 
+    /// An empty temporary directory, for the files a test writes itself.
+    pub fn empty() -> TestSite {
+        TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }
@@ -105,6 +112,20 @@ impl TestSite {
         let path = self.root().join(rel);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, text).expect("write");
+    }
+
+    /// The same `{rel}.md` in every language of the site: `{rel}.md`,
+    /// `{rel}.zh.md` and `{rel}.fr.md`.
+    pub fn write_translated(&self, rel: &str, text: &str) {
+        for lang in ["", ".zh", ".fr"] {
+            self.write(&format!("{rel}{lang}.md"), text);
+        }
+    }
+
+    /// Copy the repository's `rel` folder (`themes/default`, `i18n`…) to
+    /// the same place in the site.
+    pub fn copy_from_repo(&self, rel: &str) {
+        copy_tree(&repo().join(rel), &self.root().join(rel));
     }
 
     pub fn remove(&self, rel: &str) {
@@ -167,9 +188,7 @@ impl TestSite {
 
     /// A file of the output, as text.
     pub fn read(&self, rel: &str) -> String {
-        let path = self.public().join(rel);
-        std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        read(&self.public().join(rel))
     }
 
     pub fn exists(&self, rel: &str) -> bool {
@@ -178,8 +197,17 @@ impl TestSite {
 
     /// Run the binary: `zapdoc build --root <site> ARGS…`.
     pub fn run(&self, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_zapdoc"))
-            .arg("build")
+        self.command("build", args)
+    }
+
+    /// Run the binary: `zapdoc check --root <site> ARGS…`.
+    pub fn check(&self, args: &[&str]) -> Output {
+        self.command("check", args)
+    }
+
+    fn command(&self, command: &str, args: &[&str]) -> Output {
+        zapdoc_command()
+            .arg(command)
             .arg("--root")
             .arg(self.root())
             .args(args)
@@ -188,8 +216,54 @@ impl TestSite {
     }
 }
 
+/// The `zapdoc` binary under test, to be given its arguments.
+pub fn zapdoc_command() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zapdoc"))
+}
+
+/// Run `zapdoc ARGS…` to the end.
+pub fn zapdoc(args: &[&str]) -> Output {
+    zapdoc_command().args(args).output().expect("run zapdoc")
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The repository: the bundled site, its theme, i18n files and docs.
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file as text, or a panic naming it.
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// Copy the folder `from` into `to` (created if need be); the copied
+/// files' paths relative to both.
+pub fn copy_tree(from: &Path, to: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.expect("walk");
+        let rel = e.path().strip_prefix(from).expect("prefix");
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(to.join(rel)).expect("mkdir");
+        } else {
+            std::fs::copy(e.path(), to.join(rel)).expect("copy");
+            files.push(rel.to_path_buf());
+        }
+    }
+    files
+}
+
+/// The HTML pages among the files an update wrote.
+pub fn written_pages(u: &Update) -> Vec<&str> {
+    u.written
+        .iter()
+        .map(String::as_str)
+        .filter(|f| f.ends_with(".html"))
+        .collect()
 }
 
 /// Every file under `dir` with its bytes, sorted by path.

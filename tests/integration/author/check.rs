@@ -1,36 +1,16 @@
 //! `zapdoc check`: planted problems are each found with file and line, in
 //! the human and the JSON form; exit codes follow errors and warnings.
 
-use crate::support::{DIAGRAM, TestSite};
-use std::process::Output;
-
-fn run(site: &TestSite, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_zapdoc"))
-        .arg("check")
-        .arg("--root")
-        .arg(site.root())
-        .args(args)
-        .output()
-        .expect("run zapdoc")
-}
-
-fn translated(site: &TestSite, rel: &str, text: &str) {
-    site.write(&format!("{rel}.md"), text);
-    site.write(&format!("{rel}.zh.md"), text);
-    site.write(&format!("{rel}.fr.md"), text);
-}
+use crate::support::{DIAGRAM, TestSite, stderr, zapdoc};
 
 fn clean_site() -> TestSite {
     let site = TestSite::new();
-    translated(&site, "content/_index", "+++\ntitle = \"Home\"\n+++\n");
-    translated(
-        &site,
+    site.write_translated("content/_index", "+++\ntitle = \"Home\"\n+++\n");
+    site.write_translated(
         "content/templates/_index",
         "+++\ntitle = \"Templates\"\n+++\n",
     );
-    translated(
-        &site,
-        "content/templates/alpha",
+    site.write_translated("content/templates/alpha",
         &format!(
             "+++\ntitle = \"Alpha\"\n+++\n## How it works\n\nSee [how](#how-it-works).\n\n```flowzap\n{DIAGRAM}```\n"
         ),
@@ -41,8 +21,8 @@ fn clean_site() -> TestSite {
 #[test]
 fn a_clean_site_passes() {
     let site = clean_site();
-    let out = run(&site, &["--deny-warnings"]);
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = site.check(&["--deny-warnings"]);
+    let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("check: 0 error(s), 0 warning(s)"), "{err}");
     assert!(!site.public().exists(), "check writes nothing");
@@ -52,9 +32,7 @@ fn a_clean_site_passes() {
 fn planted_problems_are_found_with_file_and_line() {
     let site = clean_site();
     // Line 5: a broken link; line 7: a broken anchor; line 10: a bad diagram.
-    translated(
-        &site,
-        "content/templates/beta",
+    site.write_translated("content/templates/beta",
         "+++\ntitle = \"Beta\"\n+++\n\nSee [nothing](@/templates/nope.md).\n\nSee [alpha](@/templates/alpha.md#nowhere).\n\n```flowzap\nOps { # Ops\n  n1: rect label:\"x\"\n}\n```\n",
     );
     // A page only in English: missing zh and fr translations.
@@ -67,7 +45,7 @@ fn planted_problems_are_found_with_file_and_line() {
         "i18n/en.ftl",
         "home = Home\nnot-found = Not found\nonly-english = Only\n",
     );
-    let out = run(&site, &["--format", "json"]);
+    let out = site.check(&["--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     let items = json.as_array().expect("an array");
@@ -126,9 +104,9 @@ fn planted_problems_are_found_with_file_and_line() {
     assert_eq!(key["line"].as_u64(), Some(3));
 
     // The human form: rustc-style with the location.
-    let out = run(&site, &[]);
+    let out = site.check(&[]);
     assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(err.contains("--> content/templates/beta.md:5:5"), "{err}");
     assert!(err.contains("--> content/templates/beta.md:7:"), "{err}");
     assert!(err.contains("error[FZ001]: unknown shape `rect`"), "{err}");
@@ -143,18 +121,15 @@ fn warnings_fail_only_when_denied() {
         "content/templates/gamma.md",
         "+++\ntitle = \"Gamma\"\n+++\nAlone.\n",
     );
-    assert_eq!(run(&site, &[]).status.code(), Some(0));
-    assert_eq!(run(&site, &["--deny-warnings"]).status.code(), Some(1));
+    assert_eq!(site.check(&[]).status.code(), Some(0));
+    assert_eq!(site.check(&["--deny-warnings"]).status.code(), Some(1));
 }
 
 #[test]
 fn usage_problems_exit_2() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_zapdoc"))
-        .args(["check", "--root", "/nonexistent/zapdoc-site"])
-        .output()
-        .expect("run");
+    let out = zapdoc(&["check", "--root", "/nonexistent/zapdoc-site"]);
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(err.starts_with("error: "), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }

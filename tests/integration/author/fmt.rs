@@ -2,16 +2,11 @@
 //! site keeps its graph and settles after one run, prose is untouched, and
 //! `--check` and errors give the documented exit codes.
 
-use crate::support::stderr;
-use std::path::Path;
-use std::process::Command;
+use crate::support::{copy_tree, repo, stderr, zapdoc};
+use std::process::Output;
 
-fn fmt(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_zapdoc"))
-        .arg("fmt")
-        .args(args)
-        .output()
-        .expect("run zapdoc")
+fn fmt(args: &[&str]) -> Output {
+    zapdoc(&[&["fmt"], args].concat())
 }
 
 /// Every ```flowzap fence body in `text`, in order.
@@ -27,20 +22,10 @@ fn fences(text: &str) -> Vec<String> {
 
 #[test]
 fn the_bundled_content_keeps_its_graphs_and_settles() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = repo();
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("content");
-    let mut originals = Vec::new();
-    for e in walkdir::WalkDir::new(repo.join("content")) {
-        let e = e.unwrap();
-        let rel = e.path().strip_prefix(repo.join("content")).unwrap();
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(copy.join(rel)).unwrap();
-        } else {
-            std::fs::copy(e.path(), copy.join(rel)).unwrap();
-            originals.push(rel.to_path_buf());
-        }
-    }
+    let originals = copy_tree(&repo.join("content"), &copy);
     let out = fmt(&[copy.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let mut diagrams = 0;

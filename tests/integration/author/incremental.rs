@@ -3,9 +3,9 @@
 //! unchanged diagrams come from the cache; a failed update writes nothing;
 //! and the result is the same as a full build.
 
-use crate::support::{DIAGRAM, TestSite, snapshot};
+use crate::support::{DIAGRAM, TestSite, snapshot, written_pages};
 use std::path::PathBuf;
-use zapdoc::build::{Failure, Update};
+use zapdoc::build::Failure;
 
 fn site() -> TestSite {
     let site = TestSite::new();
@@ -42,15 +42,6 @@ fn site() -> TestSite {
     site
 }
 
-/// The output file set written by an update, without generated files.
-fn pages(u: &Update) -> Vec<&str> {
-    u.written
-        .iter()
-        .map(String::as_str)
-        .filter(|f| f.ends_with(".html"))
-        .collect()
-}
-
 #[test]
 fn a_body_edit_rewrites_only_that_page() {
     let site = site();
@@ -69,7 +60,7 @@ fn a_body_edit_rewrites_only_that_page() {
     assert_eq!(s.diagrams_rendered(), rendered);
     // The page is redone, and the pages that list it (its word count
     // changed); the pages that do not show it are not.
-    let written = pages(&u);
+    let written = written_pages(&u);
     assert!(
         written.contains(&"templates/alpha/index.html"),
         "{written:?}"
@@ -100,7 +91,7 @@ fn a_title_edit_updates_listings_related_and_translations() {
         ),
     );
     let u = site.update(&mut s, "content/templates/beta.md");
-    let written = pages(&u);
+    let written = written_pages(&u);
     for f in [
         "templates/beta/index.html",
         "templates/index.html",
@@ -131,7 +122,7 @@ fn only_the_changed_diagram_is_rendered_again() {
     assert_eq!(u.diagrams_rendered, 1);
     // Listings show the first diagram as a card preview: they are redone
     // with the page; pages that do not show delta are not.
-    let written = pages(&u);
+    let written = written_pages(&u);
     for f in [
         "templates/delta/index.html",
         "templates/index.html",

@@ -1,10 +1,10 @@
 //! `zapdoc init`: a new site that builds and checks clean, outside the
 //! repository; a non-empty directory is refused.
 
-use std::process::Command;
+use crate::support::{stderr, zapdoc_command};
 
 fn zapdoc(args: &[&str], dir: &std::path::Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_zapdoc"))
+    zapdoc_command()
         .args(args)
         .current_dir(dir)
         .output()
@@ -16,22 +16,12 @@ fn init_then_build_and_check() {
     let tmp = tempfile::tempdir().expect("tmp");
     let site = tmp.path().join("new-site");
     let out = zapdoc(&["init", "new-site"], tmp.path());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let out = zapdoc(
         &["build", "--root", "new-site", "--deny-warnings"],
         tmp.path(),
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let page = std::fs::read_to_string(site.join("public/templates/access-request/index.html"))
         .expect("the diagram page");
     assert!(page.contains("<svg"), "the diagram is rendered");
@@ -48,12 +38,7 @@ fn init_then_build_and_check() {
         &["check", "--root", "new-site", "--deny-warnings"],
         tmp.path(),
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
 #[test]
@@ -62,7 +47,7 @@ fn init_refuses_a_non_empty_directory() {
     std::fs::write(tmp.path().join("keep.txt"), "mine").expect("write");
     let out = zapdoc(&["init", "."], tmp.path());
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(
         err.starts_with("error: ") && err.contains("not empty"),
         "{err}"

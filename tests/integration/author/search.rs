@@ -2,7 +2,7 @@
 //! on it: Chinese found by a two-character word, French with or without
 //! accents.
 
-use crate::support::TestSite;
+use crate::support::{TestSite, repo, stderr};
 use zapdoc::search::Index;
 
 fn site() -> TestSite {
@@ -124,10 +124,7 @@ console.log(JSON.stringify([t(zh, "审批"), t(fr, "verification"), t(fr, "Véri
     );
     // The test theme is not the default one: take search.js from the repository.
     std::fs::copy(
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/themes/default/static/search.js"
-        ),
+        repo().join("themes/default/static/search.js"),
         site.public().join("search.js"),
     )
     .expect("copy search.js");
@@ -136,11 +133,7 @@ console.log(JSON.stringify([t(zh, "审批"), t(fr, "verification"), t(fr, "Véri
         .arg(&script)
         .output()
         .expect("node runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     let got: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(
         got,

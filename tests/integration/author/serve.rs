@@ -2,7 +2,7 @@
 //! real HTTP requests (raw, so paths reach the server exactly as written).
 //! Every wait is bounded; every server is stopped by its test.
 
-use crate::support::{DIAGRAM, TestSite};
+use crate::support::{DIAGRAM, TestSite, copy_tree};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::{Arc, Mutex};
@@ -353,7 +353,9 @@ fn content_deleted_and_restored_from_a_copy() {
             copy_tree(content, &saved);
             std::fs::remove_dir_all(content).unwrap();
         },
-        |content| copy_tree(backup.path(), content),
+        |content| {
+            copy_tree(backup.path(), content);
+        },
     );
 }
 
@@ -375,16 +377,4 @@ fn removing_a_section_removes_its_pages_without_complaint() {
     let log = server.log();
     assert!(!log.contains("error"), "{log}");
     server.stop();
-}
-
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let rel = e.path().strip_prefix(from).unwrap();
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(to.join(rel)).unwrap();
-        } else {
-            std::fs::copy(e.path(), to.join(rel)).unwrap();
-        }
-    }
 }

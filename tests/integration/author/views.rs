@@ -3,14 +3,14 @@
 //! reported by `zapdoc check` with its file and line, and a template page
 //! showing its diagram in the three views.
 
-use crate::support::{DIAGRAM, TestSite, stderr};
-use std::process::{Command, Output};
+use crate::support::{DIAGRAM, TestSite, stderr, zapdoc_command};
+use std::process::Output;
 
 const CROSS: &str = "Web { # Web\n  n1: circle label:\"Start\"\n  n2: rectangle label:\"Send\"\n  n1.handle(right) -> n2.handle(left)\n  n2.handle(bottom) -> Db.n3.handle(top) [label=\"Save\"]\n}\nDb { # Orders database\n  n3: rectangle label:\"Write\"\n  n3.handle(top) -> Web.n2.handle(bottom) [label=\"OK\"]\n}\n";
 
 fn zapdoc(args: &[&str], stdin: &str) -> Output {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_zapdoc"))
+    let mut child = zapdoc_command()
         .args(args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
@@ -65,7 +65,7 @@ fn render_draws_the_view_asked_for() {
     // A view that does not exist is a usage error, naming the views.
     let out = zapdoc(&["render", "-", "--view", "swimlane"], CROSS);
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = stderr(&out);
     assert!(
         err.contains("sequence") && err.contains("architecture"),
         "{err}"
@@ -80,12 +80,7 @@ fn page(site: &TestSite, rel: &str, body: &str) {
 }
 
 fn home(site: &TestSite) {
-    for lang in ["", ".zh", ".fr"] {
-        site.write(
-            &format!("content/_index{lang}.md"),
-            "+++\ntitle = \"Home\"\n+++\n",
-        );
-    }
+    site.write_translated("content/_index", "+++\ntitle = \"Home\"\n+++\n");
 }
 
 #[test]
@@ -127,16 +122,7 @@ fn an_unknown_view_is_an_error_with_file_and_line() {
         "content/bad",
         &format!("Intro.\n\n```flowzap view=swimlane\n{DIAGRAM}```\n"),
     );
-    let check = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_zapdoc"))
-            .arg("check")
-            .arg("--root")
-            .arg(site.root())
-            .args(args)
-            .output()
-            .expect("run zapdoc")
-    };
-    let out = check(&["--format", "json"]);
+    let out = site.check(&["--format", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let item = json
@@ -154,7 +140,7 @@ fn an_unknown_view_is_an_error_with_file_and_line() {
     // Front matter (3 lines), "Intro.", a blank line, then the fence.
     assert_eq!(item["line"].as_u64(), Some(6));
     assert_eq!(item["column"].as_u64(), Some(12));
-    let out = check(&[]);
+    let out = site.check(&[]);
     let err = stderr(&out);
     assert!(err.contains("--> content/bad.md:6:12"), "{err}");
     assert!(
@@ -174,18 +160,16 @@ fn an_unknown_view_is_an_error_with_file_and_line() {
 fn a_template_shows_its_diagram_in_three_views() {
     let site = TestSite::new();
     home(&site);
-    for lang in ["", ".zh", ".fr"] {
-        site.write(
-            &format!("content/templates/_index{lang}.md"),
-            "+++\ntitle = \"Templates\"\n+++\n",
-        );
-        site.write(
-            &format!("content/templates/orders{lang}.md"),
-            &format!(
-                "+++\ntitle = \"Orders\"\ncategory = \"patterns\"\n+++\n```flowzap\n{CROSS}```\n\nAnd a second one:\n\n```flowzap\n{DIAGRAM}```\n"
-            ),
-        );
-    }
+    site.write_translated(
+        "content/templates/_index",
+        "+++\ntitle = \"Templates\"\n+++\n",
+    );
+    site.write_translated(
+        "content/templates/orders",
+        &format!(
+            "+++\ntitle = \"Orders\"\ncategory = \"patterns\"\n+++\n```flowzap\n{CROSS}```\n\nAnd a second one:\n\n```flowzap\n{DIAGRAM}```\n"
+        ),
+    );
     site.build_ok();
     let html = site.read("fr/templates/orders/index.html");
     let block = &html[html.find("<div class=\"fz-views\">").expect("a switcher")..];

@@ -62,10 +62,7 @@ fn unknown_highlight_theme_is_located() {
     let site = TestSite::new();
     site.write(
         "site.toml",
-        &format!(
-            "{}\n[markdown]\nhighlight_theme = \"Nope\"\n",
-            SITE_TOML
-        ),
+        &format!("{}\n[markdown]\nhighlight_theme = \"Nope\"\n", SITE_TOML),
     );
     let errors = site.build_errors();
     assert!(

@@ -7,11 +7,8 @@
 //! without errors as a page, or as a section when it sets `paginate_by`.
 //! The docs also name every key the parsers accept.
 
-use crate::support::stderr;
+use crate::support::{TestSite, read, repo, stderr};
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
-use std::path::{Path, PathBuf};
-use std::process::Output;
-use tempfile::TempDir;
 use zapdoc::config::Config;
 use zapdoc::content::FrontMatter;
 
@@ -26,16 +23,11 @@ struct Block {
     origin: String,
 }
 
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// The fenced code blocks of `content/docs/<name><lang>.md`, outermost only
 /// (a ```` fence holding ``` fences is one block).
 fn blocks(name: &str, lang: &str) -> Vec<Block> {
     let rel = format!("content/docs/{name}{lang}.md");
-    let text = std::fs::read_to_string(repo().join(&rel))
-        .unwrap_or_else(|e| panic!("cannot read {rel}: {e}"));
+    let text = read(&repo().join(&rel));
     let mut out = Vec::new();
     let mut open: Option<Block> = None;
     for (event, range) in Parser::new(&text).into_offset_iter() {
@@ -92,37 +84,13 @@ fn front_matters(lang: &str) -> Vec<(Block, String)> {
 }
 
 /// A site with the bundled theme and i18n files and an empty `content/`.
-fn bundled_site(site_toml: &str) -> TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for sub in ["themes", "i18n"] {
-        let from = repo().join(sub);
-        for entry in walkdir::WalkDir::new(&from) {
-            let entry = entry.expect("walk");
-            let to: PathBuf = dir
-                .path()
-                .join(sub)
-                .join(entry.path().strip_prefix(&from).expect("prefix"));
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).expect("mkdir");
-            } else {
-                std::fs::copy(entry.path(), &to).expect("copy");
-            }
-        }
-    }
-    std::fs::create_dir(dir.path().join("content")).expect("mkdir content");
-    std::fs::write(dir.path().join("site.toml"), site_toml).expect("write site.toml");
-    dir
-}
-
-/// `zapdoc check --root DIR ARGS…`.
-fn check(dir: &Path, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_zapdoc"))
-        .arg("check")
-        .arg("--root")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("run zapdoc")
+fn bundled_site(site_toml: &str) -> TestSite {
+    let site = TestSite::empty();
+    site.copy_from_repo("themes");
+    site.copy_from_repo("i18n");
+    std::fs::create_dir(site.root().join("content")).expect("mkdir content");
+    site.write("site.toml", site_toml);
+    site
 }
 
 fn parse_config(block: &Block) -> Config {
@@ -169,7 +137,7 @@ fn site_toml_examples_are_accepted() {
         }
         for block in &examples {
             let site = bundled_site(&block.text);
-            let out = check(site.path(), &["--deny-warnings"]);
+            let out = site.check(&["--deny-warnings"]);
             assert!(
                 out.status.success(),
                 "{}: zapdoc check rejects the example:\n{}\n{}",
@@ -183,7 +151,7 @@ fn site_toml_examples_are_accepted() {
 
 #[test]
 fn front_matter_examples_are_accepted() {
-    let site_toml = std::fs::read_to_string(repo().join("site.toml")).expect("site.toml");
+    let site_toml = read(&repo().join("site.toml"));
     let mut counts = Vec::new();
     for lang in LANGUAGES {
         let examples = front_matters(lang);
@@ -204,10 +172,8 @@ fn front_matter_examples_are_accepted() {
             } else {
                 "content/templates/example.md"
             };
-            let path = site.path().join(file);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, &block.text).expect("write example");
-            let out = check(site.path(), &[]);
+            site.write(file, &block.text);
+            let out = site.check(&[]);
             assert!(
                 out.status.success(),
                 "{}: zapdoc check rejects the example as `{file}`:\n{}\n{}",
@@ -287,7 +253,7 @@ fn docs_name_every_key() {
             ),
         ] {
             let rel = format!("content/docs/{page}{lang}.md");
-            let text = std::fs::read_to_string(repo().join(&rel)).expect("read docs");
+            let text = read(&repo().join(&rel));
             for (group, keys) in groups {
                 for key in keys {
                     assert!(

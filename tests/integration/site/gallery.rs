@@ -4,6 +4,7 @@
 //! list exactly their templates, related links that resolve, the code shown
 //! being the diagram's code, and a link checker over the whole output.
 
+use crate::support::{self, TestSite, repo};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -11,16 +12,12 @@ use zapdoc::build::{Options, build};
 
 const LANGS: [&str; 3] = ["en", "zh", "fr"];
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// The bundled site's output, built once per test run.
 fn public() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
     OUT.get_or_init(|| {
         let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gallery-public");
-        let mut opts = Options::new(root());
+        let mut opts = Options::new(repo());
         opts.output = Some(out.clone());
         opts.deny_warnings = true;
         if let Err(e) = build(&opts) {
@@ -38,9 +35,9 @@ fn prefix(lang: &str) -> &'static str {
     }
 }
 
+/// A file of the bundled site's output, as text.
 fn read(rel: &str) -> String {
-    let path = public().join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    support::read(&public().join(rel))
 }
 
 /// A template's content file, as far as these tests need it.
@@ -59,7 +56,7 @@ fn template(slug: &str, lang: &str) -> Template {
         "en" => format!("{slug}.md"),
         l => format!("{slug}.{l}.md"),
     };
-    let path = root().join("content/templates").join(&name);
+    let path = repo().join("content/templates").join(&name);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{} is missing: {e}", path.display()));
     let rest = text.strip_prefix("+++\n").expect("TOML front matter");
@@ -94,7 +91,7 @@ fn template(slug: &str, lang: &str) -> Template {
 
 /// Slugs of the templates: `content/templates/<slug>.md`.
 fn slugs() -> Vec<String> {
-    let mut out: Vec<String> = std::fs::read_dir(root().join("content/templates"))
+    let mut out: Vec<String> = std::fs::read_dir(repo().join("content/templates"))
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter_map(|n| n.strip_suffix(".md").map(String::from))
@@ -148,7 +145,7 @@ fn text_between(html: &str, open: &str, close: &str) -> Option<String> {
 
 /// A Fluent message of the bundled `i18n/<lang>.ftl` (single-line ones).
 fn ftl(lang: &str, key: &str) -> String {
-    let text = std::fs::read_to_string(root().join(format!("i18n/{lang}.ftl"))).unwrap();
+    let text = std::fs::read_to_string(repo().join(format!("i18n/{lang}.ftl"))).unwrap();
     text.lines()
         .find_map(|l| l.strip_prefix(&format!("{key} = ")))
         .unwrap_or_else(|| panic!("no `{key}` in {lang}.ftl"))
@@ -258,7 +255,7 @@ fn template_pages_switch_between_three_views() {
 /// A single-line message of zapdoc's built-in `src/i18n_builtin/<lang>.ftl`.
 fn builtin_ftl(lang: &str, key: &str) -> String {
     let text =
-        std::fs::read_to_string(root().join(format!("src/i18n_builtin/{lang}.ftl"))).unwrap();
+        std::fs::read_to_string(repo().join(format!("src/i18n_builtin/{lang}.ftl"))).unwrap();
     text.lines()
         .find_map(|l| l.strip_prefix(&format!("{key} = ")))
         .unwrap_or_else(|| panic!("no `{key}` in the built-in {lang}.ftl"))
@@ -527,25 +524,20 @@ fn no_link_in_the_site_points_to_a_missing_file() {
 
 #[test]
 fn the_link_checker_finds_what_is_missing() {
-    let dir = tempfile::tempdir().unwrap();
-    let w = |rel: &str, text: &str| {
-        let p = dir.path().join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    };
-    w(
+    let dir = TestSite::empty();
+    dir.write(
         "index.html",
         "<a href=\"/a/\">ok</a><a href=\"/gone/\">x</a><a href=\"a/#top\">ok</a><a href=\"/a/#nope\">x</a><link href=\"s.css\"><img src=\"pic.png\"><a href=\"https://x.org/\">ext</a><a href=\"#here\" id=\"here\">self</a>",
     );
-    w(
+    dir.write(
         "a/index.html",
         "<h1 id=\"top\">A</h1><script src=\"../app.js\"></script>",
     );
-    w(
+    dir.write(
         "s.css",
         "@font-face{src:url(\"fonts/x.otf\")} a{background:url(data:image/png;base64,AA)}",
     );
-    let mut broken = broken_links(dir.path());
+    let mut broken = broken_links(dir.root());
     broken.sort();
     let want: Vec<(String, String)> = [
         ("a/index.html", "../app.js"),
@@ -583,7 +575,7 @@ fn ids_are_unique_on_every_page() {
 fn the_theme_serves_the_font_diagrams_are_measured_with() {
     // The bundled font cut to the characters of the site's diagram code.
     let mut chars = BTreeSet::new();
-    for entry in walkdir::WalkDir::new(root().join("content")) {
+    for entry in walkdir::WalkDir::new(repo().join("content")) {
         let entry = entry.unwrap();
         if entry.path().extension().is_some_and(|e| e == "md") {
             let text = std::fs::read_to_string(entry.path()).unwrap();
@@ -657,7 +649,7 @@ fn bundled_site_diagrams_render_without_defects() {
         }
     }
     let mut files = Vec::new();
-    walk(&root().join("content"), &mut files);
+    walk(&repo().join("content"), &mut files);
     files.sort();
     let mut diagrams = 0;
     let mut failures = Vec::new();

@@ -2,7 +2,7 @@
 //! `<html lang>` everywhere, categories, related pages, and byte-identical
 //! rebuilds.
 
-use crate::support::{DIAGRAM, SITE_TOML, TestSite, snapshot, stderr};
+use crate::support::{DIAGRAM, SITE_TOML, TestSite, repo, snapshot, stderr};
 
 fn multilingual_site() -> TestSite {
     let site = TestSite::new();
@@ -271,7 +271,7 @@ fn output_dir_flag_and_stale_files_are_replaced() {
 
 #[test]
 fn the_bundled_site_builds_in_every_language() {
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = repo();
     let out = tempfile::tempdir().unwrap();
     let mut opts = zapdoc::build::Options::new(repo);
     opts.output = Some(out.path().join("public"));

@@ -4,7 +4,7 @@
 //! incremental rebuild follow the numbered pages; the navigation every page
 //! shows (`nav`) does not make pages depend on every other page.
 
-use crate::support::{SITE_TOML, TestSite};
+use crate::support::{SITE_TOML, TestSite, written_pages};
 
 /// A section template that prints the paginator as plain lines.
 const SECTION: &str = r#"{% extends "base.html" %}
@@ -288,12 +288,7 @@ fn every_page_shows_the_navigation_without_depending_on_every_page() {
         "+++\ntitle = \"P0\"\n+++\nAnother first paragraph.\n",
     );
     let u = site.update(&mut s, "content/p0.md");
-    let html: Vec<&str> = u
-        .written
-        .iter()
-        .map(String::as_str)
-        .filter(|f| f.ends_with(".html"))
-        .collect();
+    let html = written_pages(&u);
     assert!(html.contains(&"p0/index.html"), "{html:?}");
     assert!(!html.contains(&"p3/index.html"), "{html:?}");
     assert!(!html.contains(&"docs/intro/index.html"), "{html:?}");

@@ -9,17 +9,8 @@ use crate::support::{DIAGRAM, SITE_TOML, TestSite};
 
 fn site() -> TestSite {
     let site = TestSite::new();
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in ["themes/default", "i18n"] {
-        for e in walkdir::WalkDir::new(repo.join(dir)) {
-            let e = e.expect("walk");
-            if e.file_type().is_file() {
-                let rel = e.path().strip_prefix(repo).expect("inside");
-                let text = std::fs::read_to_string(e.path()).expect("read");
-                site.write(rel.to_str().expect("utf-8"), &text);
-            }
-        }
-    }
+    site.copy_from_repo("themes/default");
+    site.copy_from_repo("i18n");
     let toml = SITE_TOML.replace("theme = \"mini\"", "theme = \"default\"");
     site.write(
         "site.toml",

@@ -3,7 +3,6 @@
 //! `get_page`, `get_section`; missing messages reported once per build.
 
 use crate::support::{TestSite, stderr};
-use zapdoc::build::Failure;
 
 const PLURALS: &str = r#"{% extends "base.html" %}
 {% block content %}{% for n in [0, 1, 2, 5] %}[{{ t(key="apples", count=n) }}]{% endfor %}
@@ -154,17 +153,13 @@ fn template_errors_name_the_template_file_and_line() {
     let site = TestSite::new();
     site.write("templates/page.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ page.nope.deeper }}\n{% endblock content %}");
     site.write("content/a.md", "x\n");
-    match site.build() {
-        Err(Failure::Input { errors, .. }) => {
-            let text = errors[0].render(false);
-            assert!(text.contains("templates/page.html:3:"), "{text}");
-            assert!(
-                text.contains("content/a.md"),
-                "names the page being rendered: {text}"
-            );
-        }
-        other => panic!("expected a template error, got {other:?}"),
-    }
+    let errors = site.build_errors();
+    let text = errors[0].render(false);
+    assert!(text.contains("templates/page.html:3:"), "{text}");
+    assert!(
+        text.contains("content/a.md"),
+        "names the page being rendered: {text}"
+    );
 }
 
 #[test]
@@ -174,18 +169,14 @@ fn a_template_mistake_met_on_every_page_is_reported_once() {
     for name in ["a", "b", "c"] {
         site.write(&format!("content/{name}.md"), "x\n");
     }
-    match site.build() {
-        Err(Failure::Input { errors, .. }) => {
-            assert_eq!(errors.len(), 1, "{errors:#?}");
-            let text = errors[0].render(false);
-            assert!(
-                text.starts_with("error: template error: Field `nope`"),
-                "{text}"
-            );
-            assert!(text.contains("and 2 more time(s)"), "{text}");
-        }
-        other => panic!("expected a template error, got {other:?}"),
-    }
+    let errors = site.build_errors();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let text = errors[0].render(false);
+    assert!(
+        text.starts_with("error: template error: Field `nope`"),
+        "{text}"
+    );
+    assert!(text.contains("and 2 more time(s)"), "{text}");
 }
 
 #[test]
@@ -196,19 +187,18 @@ fn unknown_filters_are_each_located_in_the_theme_file() {
         "{% extends \"base.html\" %}\n{% block content %}\n{{ page.title | shout }}\n<p>{{ page.title | shout }}</p>\n{% endblock content %}",
     );
     site.write("content/a.md", "x\n");
-    match site.build() {
-        Err(Failure::Input { errors, .. }) => {
-            let texts: Vec<String> = errors.iter().map(|e| e.render(false)).collect();
-            assert_eq!(texts.len(), 2, "{texts:#?}");
-            assert!(
-                texts[0].starts_with("error: template error: Unknown filter `shout`"),
-                "{}",
-                texts[0]
-            );
-            assert!(!texts[0].contains("error: error"), "{}", texts[0]);
-            assert!(texts[0].contains("templates/page.html:3:"), "{}", texts[0]);
-            assert!(texts[1].contains("templates/page.html:4:"), "{}", texts[1]);
-        }
-        other => panic!("expected template errors, got {other:?}"),
-    }
+    let texts: Vec<String> = site
+        .build_errors()
+        .iter()
+        .map(|e| e.render(false))
+        .collect();
+    assert_eq!(texts.len(), 2, "{texts:#?}");
+    assert!(
+        texts[0].starts_with("error: template error: Unknown filter `shout`"),
+        "{}",
+        texts[0]
+    );
+    assert!(!texts[0].contains("error: error"), "{}", texts[0]);
+    assert!(texts[0].contains("templates/page.html:3:"), "{}", texts[0]);
+    assert!(texts[1].contains("templates/page.html:4:"), "{}", texts[1]);
 }
