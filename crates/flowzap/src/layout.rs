@@ -436,114 +436,17 @@ fn order_sub_rows(d: &Diagram, columns: &[usize]) -> Vec<usize> {
     sub
 }
 
+/// The laid-out nodes and lanes (connectors and loops come later).
 fn place(d: &Diagram, sizes: &[Sized], columns: &[usize], sub_rows: &[usize]) -> Layout {
-    let n_cols = columns.iter().copied().max().map_or(0, |m| m + 1);
-    let mut col_w = vec![0f32; n_cols];
-    for (i, s) in sizes.iter().enumerate() {
-        col_w[columns[i]] = col_w[columns[i]].max(s.w);
-    }
-    // Gaps wide enough for the labels of edges that cross them horizontally.
-    let mut gap = vec![COL_GAP; n_cols];
-    for e in &d.edges {
-        let (a, b) = (columns[e.from], columns[e.to]);
-        if let Some(label) = &e.label
-            && a != b
-        {
-            let lw = labels::measure(label).w + 24.0;
-            let lo = a.min(b);
-            let span = a.max(b) - lo;
-            let per = lw / span as f32;
-            for g in gap.iter_mut().skip(lo).take(span) {
-                *g = g.max(per);
-            }
-        }
-    }
-    // Lane header: sized to the longest label, wrapped.
-    let header_lines: Vec<Vec<String>> = d
-        .lanes
-        .iter()
-        .map(|l| text::wrap(&l.label, FONT, HEADER_MAX - 2.0 * HEADER_PAD))
-        .collect();
-    let header_w = header_lines
-        .iter()
-        .map(|ls| text::max_width(ls, FONT) + 2.0 * HEADER_PAD)
-        .fold(HEADER_MIN, f32::max)
-        .min(HEADER_MAX)
-        .ceil();
-    let mut col_x = vec![0f32; n_cols];
-    let mut x = header_w + CONTENT_PAD_X;
-    for c in 0..n_cols {
-        col_x[c] = x;
-        x += col_w[c] + gap[c];
-    }
-    let content_right = if n_cols == 0 {
-        x + 120.0
-    } else {
-        x - gap[n_cols - 1] + CONTENT_PAD_X
-    };
-    let width = content_right.max(header_w + 200.0).ceil();
-
-    // Rows: each lane's sub-rows take the height of their tallest node.
-    let n_lanes = d.lanes.len();
-    let mut rows_h: Vec<Vec<f32>> = vec![Vec::new(); n_lanes];
-    for (i, s) in sizes.iter().enumerate() {
-        let lane = d.nodes[i].lane;
-        let r = sub_rows[i];
-        if rows_h[lane].len() <= r {
-            rows_h[lane].resize(r + 1, 0.0);
-        }
-        rows_h[lane][r] = rows_h[lane][r].max(s.h);
-    }
-    let mut lanes = Vec::with_capacity(n_lanes);
-    let mut row_centre: Vec<Vec<f32>> = vec![Vec::new(); n_lanes];
-    let mut y = 0f32;
-    for (li, lane) in d.lanes.iter().enumerate() {
-        let header_text_h = line_h(FONT) * header_lines[li].len() as f32;
-        let mut inner = 0f32;
-        for (r, h) in rows_h[li].iter().enumerate() {
-            if r > 0 {
-                inner += SUBROW_GAP;
-            }
-            row_centre[li].push(y + LANE_PAD + inner + h / 2.0);
-            inner += h;
-        }
-        let h = (inner + 2.0 * LANE_PAD)
-            .max(header_text_h + 2.0 * HEADER_PAD)
-            .max(96.0)
-            .ceil();
-        // Centre the rows when the header made the lane taller.
-        let extra = (h - (inner + 2.0 * LANE_PAD)) / 2.0;
-        for c in &mut row_centre[li] {
-            *c += extra;
-        }
-        let rect = Rect::new(0.0, y, width, h);
-        let header = Rect::new(0.0, y, header_w, h);
-        let lines = header_lines[li].clone();
-        let text = centred_block(&lines, FONT, "fz-lane-label")
-            .into_iter()
-            .map(|(t, _, dy, size, _, class)| TextLine {
-                width: text::width(&t, size),
-                text: t,
-                x: header_w / 2.0,
-                y: y + h / 2.0 + dy,
-                size,
-                centered: true,
-                class,
-            })
-            .collect();
-        let _ = lane;
-        lanes.push(LaneBox { rect, header, text });
-        y += h;
-    }
-    let height = y.max(1.0).ceil();
-
+    let cols = Columns::new(d, sizes, columns);
+    let (lanes, row_centre, height) = place_lanes(d, sizes, sub_rows, &cols);
     let nodes = sizes
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let lane = d.nodes[i].lane;
             let c = columns[i];
-            let cx = (col_x[c] + col_w[c] / 2.0).round();
+            let cx = (cols.x[c] + cols.w[c] / 2.0).round();
             let cy = row_centre[lane]
                 .get(sub_rows[i])
                 .copied()
@@ -574,13 +477,145 @@ fn place(d: &Diagram, sizes: &[Sized], columns: &[usize], sub_rows: &[usize]) ->
         })
         .collect();
     Layout {
-        width,
+        width: cols.width,
         height,
         lanes,
         nodes,
         edges: Vec::new(),
         loops: Vec::new(),
     }
+}
+
+/// The horizontal geometry: the lane header (sized to the longest label,
+/// wrapped), each column's x and width, and the drawing's width.
+struct Columns {
+    header_lines: Vec<Vec<String>>,
+    header_w: f32,
+    x: Vec<f32>,
+    w: Vec<f32>,
+    width: f32,
+}
+
+impl Columns {
+    /// Columns as wide as their widest node, with gaps wide enough for the
+    /// labels of edges that cross them horizontally.
+    fn new(d: &Diagram, sizes: &[Sized], columns: &[usize]) -> Self {
+        let n_cols = columns.iter().copied().max().map_or(0, |m| m + 1);
+        let mut col_w = vec![0f32; n_cols];
+        for (i, s) in sizes.iter().enumerate() {
+            col_w[columns[i]] = col_w[columns[i]].max(s.w);
+        }
+        // Gaps wide enough for the labels of edges that cross them horizontally.
+        let mut gap = vec![COL_GAP; n_cols];
+        for e in &d.edges {
+            let (a, b) = (columns[e.from], columns[e.to]);
+            if let Some(label) = &e.label
+                && a != b
+            {
+                let lw = labels::measure(label).w + 24.0;
+                let lo = a.min(b);
+                let span = a.max(b) - lo;
+                let per = lw / span as f32;
+                for g in gap.iter_mut().skip(lo).take(span) {
+                    *g = g.max(per);
+                }
+            }
+        }
+        // Lane header: sized to the longest label, wrapped.
+        let header_lines: Vec<Vec<String>> = d
+            .lanes
+            .iter()
+            .map(|l| text::wrap(&l.label, FONT, HEADER_MAX - 2.0 * HEADER_PAD))
+            .collect();
+        let header_w = header_lines
+            .iter()
+            .map(|ls| text::max_width(ls, FONT) + 2.0 * HEADER_PAD)
+            .fold(HEADER_MIN, f32::max)
+            .min(HEADER_MAX)
+            .ceil();
+        let mut col_x = vec![0f32; n_cols];
+        let mut x = header_w + CONTENT_PAD_X;
+        for c in 0..n_cols {
+            col_x[c] = x;
+            x += col_w[c] + gap[c];
+        }
+        let content_right = if n_cols == 0 {
+            x + 120.0
+        } else {
+            x - gap[n_cols - 1] + CONTENT_PAD_X
+        };
+        let width = content_right.max(header_w + 200.0).ceil();
+        Columns {
+            header_lines,
+            header_w,
+            x: col_x,
+            w: col_w,
+            width,
+        }
+    }
+}
+
+/// The lane bands top to bottom, each as tall as its sub-rows (each as
+/// tall as its tallest node) and its header text need; with the y of
+/// each lane's sub-row centres, and the drawing's height.
+fn place_lanes(
+    d: &Diagram,
+    sizes: &[Sized],
+    sub_rows: &[usize],
+    cols: &Columns,
+) -> (Vec<LaneBox>, Vec<Vec<f32>>, f32) {
+    let (header_lines, header_w, width) = (&cols.header_lines, cols.header_w, cols.width);
+    let n_lanes = d.lanes.len();
+    let mut rows_h: Vec<Vec<f32>> = vec![Vec::new(); n_lanes];
+    for (i, s) in sizes.iter().enumerate() {
+        let lane = d.nodes[i].lane;
+        let r = sub_rows[i];
+        if rows_h[lane].len() <= r {
+            rows_h[lane].resize(r + 1, 0.0);
+        }
+        rows_h[lane][r] = rows_h[lane][r].max(s.h);
+    }
+    let mut lanes = Vec::with_capacity(n_lanes);
+    let mut row_centre: Vec<Vec<f32>> = vec![Vec::new(); n_lanes];
+    let mut y = 0f32;
+    for li in 0..n_lanes {
+        let header_text_h = line_h(FONT) * header_lines[li].len() as f32;
+        let mut inner = 0f32;
+        for (r, h) in rows_h[li].iter().enumerate() {
+            if r > 0 {
+                inner += SUBROW_GAP;
+            }
+            row_centre[li].push(y + LANE_PAD + inner + h / 2.0);
+            inner += h;
+        }
+        let h = (inner + 2.0 * LANE_PAD)
+            .max(header_text_h + 2.0 * HEADER_PAD)
+            .max(96.0)
+            .ceil();
+        // Centre the rows when the header made the lane taller.
+        let extra = (h - (inner + 2.0 * LANE_PAD)) / 2.0;
+        for c in &mut row_centre[li] {
+            *c += extra;
+        }
+        let rect = Rect::new(0.0, y, width, h);
+        let header = Rect::new(0.0, y, header_w, h);
+        let text = centred_block(&header_lines[li], FONT, "fz-lane-label")
+            .into_iter()
+            .map(|(t, _, dy, size, _, class)| TextLine {
+                width: text::width(&t, size),
+                text: t,
+                x: header_w / 2.0,
+                y: y + h / 2.0 + dy,
+                size,
+                centered: true,
+                class,
+            })
+            .collect();
+        lanes.push(LaneBox { rect, header, text });
+        y += h;
+    }
+    let height = y.max(1.0).ceil();
+    (lanes, row_centre, height)
 }
 
 /// Loop frames: the nodes' bounding box plus a margin, with a tab above its

@@ -8,8 +8,6 @@ pub mod architecture;
 pub mod ast;
 #[cfg(feature = "testing")]
 pub mod check;
-#[cfg(feature = "testing")]
-mod check_views;
 pub mod describe;
 pub mod diagnostic;
 pub mod format;

@@ -144,42 +144,38 @@ pub struct Options<'a> {
 
 /// Write the SVG for a laid-out diagram; `source` seeds the id prefix.
 pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> String {
-    let title = opts.title;
     let h = source_hash(source);
     let mut s = String::with_capacity(4096 + d.nodes.len() * 400 + d.edges.len() * 300);
-    let (w, ht) = (num(l.width), num(l.height));
-    let font = Esc(FONT_STACK);
     let p = if opts.decorative { "fzp" } else { "fz" };
-    if opts.decorative {
-        let _ = write!(
-            s,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz fz-workflow" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" aria-hidden="true" focusable="false" font-family="{font}" font-size="14">"#
-        );
-    } else {
-        let _ = write!(
-            s,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz fz-workflow" viewBox="0 0 {w} {ht}" width="{w}" height="{ht}" role="img" aria-labelledby="{p}-{h}-t {p}-{h}-d" font-family="{font}" font-size="14">"#
-        );
-        let _ = write!(s, r#"<title id="{p}-{h}-t">{}</title>"#, Esc(title));
-        let english;
-        let desc = match opts.description {
-            Some(text) => text,
-            None => {
-                english = describe::description(d, &describe::English);
-                &english
-            }
-        };
-        let _ = write!(s, r#"<desc id="{p}-{h}-d">{}</desc>"#, Esc(desc));
-    }
-    if opts.embed_style {
-        s.push_str("<style>@supports (color:var(--fz-x)){");
-        s.push_str(CSS);
-        s.push_str("}</style>");
-    }
-    let _ = write!(
-        s,
-        r##"<defs><marker id="{p}-{h}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path class="fz-arrowhead" d="M0,1 L10,5 L0,9 z" fill="#475569"/></marker></defs>"##
+    // A decorative copy has no description: skip telling the diagram.
+    let english;
+    let desc = match opts.description {
+        _ if opts.decorative => "",
+        Some(text) => text,
+        None => {
+            english = describe::description(d, &describe::English);
+            &english
+        }
+    };
+    open_svg(
+        &mut s,
+        "fz-workflow",
+        (l.width, l.height),
+        p,
+        &h,
+        opts,
+        desc,
     );
+    lanes(&mut s, d, l);
+    loops(&mut s, d, l);
+    edges(&mut s, d, l, &format!("{p}-{h}"));
+    nodes(&mut s, d, l);
+    s.push_str("</svg>");
+    s
+}
+
+/// Each lane: its band, alternately shaded, and its header.
+fn lanes(s: &mut String, d: &Diagram, l: &Layout) {
     for (i, (lane, lb)) in d.lanes.iter().zip(&l.lanes).enumerate() {
         let fill = if i % 2 == 0 { "#f8fafc" } else { "#f1f5f9" };
         let _ = write!(s, r#"<g class="fz-lane" data-lane="{}">"#, Esc(&lane.id));
@@ -201,9 +197,13 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
             num(hr.w - 1.0),
             num(hr.h - 1.0)
         );
-        text(&mut s, &lb.text, "#0f172a");
+        text(s, &lb.text, "#0f172a");
         s.push_str("</g>");
     }
+}
+
+/// Each loop: its dashed frames and its tab.
+fn loops(s: &mut String, d: &Diagram, l: &Layout) {
     for (lp, lb) in d.loops.iter().zip(&l.loops) {
         let ids: Vec<&str> = lp.nodes.iter().map(|&n| d.nodes[n].id.as_str()).collect();
         let _ = write!(
@@ -239,9 +239,14 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
             num(t.y + 6.0),
             num(t.bottom())
         );
-        text(&mut s, &lb.text, "#0f172a");
+        text(s, &lb.text, "#0f172a");
         s.push_str("</g>");
     }
+}
+
+/// Each connector with its label; `arrow` is the id prefix of the
+/// arrowhead marker.
+fn edges(s: &mut String, d: &Diagram, l: &Layout, arrow: &str) {
     for (e, ep) in d.edges.iter().zip(&l.edges) {
         let _ = write!(
             s,
@@ -253,26 +258,22 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
         );
         let _ = write!(
             s,
-            r##"<path d="{}" fill="none" stroke="#475569" stroke-width="1.5" stroke-linejoin="round" marker-end="url(#{p}-{h}-arrow)"/>"##,
+            r##"<path d="{}" fill="none" stroke="#475569" stroke-width="1.5" stroke-linejoin="round" marker-end="url(#{arrow}-arrow)"/>"##,
             PathD(&ep.points, 6.0)
         );
         if let Some(label) = &ep.label {
-            label_pill(&mut s, label);
+            label_pill(s, label);
         }
         s.push_str("</g>");
     }
-    let mut has_in = vec![false; d.nodes.len()];
-    let mut has_out = vec![false; d.nodes.len()];
-    for e in &d.edges {
-        has_out[e.from] = true;
-        has_in[e.to] = true;
-    }
+}
+
+/// Each node: its outline by shape (start and end circles marked), a
+/// taskbox's divider, and its text.
+fn nodes(s: &mut String, d: &Diagram, l: &Layout) {
+    let (has_in, has_out) = degrees(d);
     for (i, (n, nb)) in d.nodes.iter().zip(&l.nodes).enumerate() {
-        let role = match n.shape {
-            Shape::Circle if !has_in[i] && has_out[i] => " fz-start",
-            Shape::Circle if has_in[i] && !has_out[i] => " fz-end",
-            _ => "",
-        };
+        let role = role(n.shape, has_in[i], has_out[i]);
         let _ = write!(
             s,
             r#"<g class="fz-node fz-{}{role}" data-node="{}" data-lane="{}">"#,
@@ -281,14 +282,13 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
             Esc(&d.lanes[n.lane].id)
         );
         let r = nb.rect;
-        let (fill, stroke, width) = match (n.shape, role) {
-            (Shape::Circle, " fz-start") => ("#ecfdf5", "#047857", 1.25),
-            (Shape::Circle, " fz-end") => ("#fef2f2", "#b91c1c", 3.0),
-            (Shape::Diamond, _) => ("#fffbeb", "#b45309", 1.5),
-            (Shape::Taskbox, _) => ("#eff6ff", "#1d4ed8", 1.5),
-            _ => ("#ffffff", "#475569", 1.5),
+        // A start circle is drawn lighter, an end circle bolder.
+        let width = match role {
+            " fz-start" => 1.25,
+            " fz-end" => 3.0,
+            _ => 1.5,
         };
-        let paint = Paint(fill, stroke, width);
+        let paint = Paint(fill(n.shape, role), stroke(n.shape, role), width);
         match n.shape {
             Shape::Rectangle | Shape::Taskbox => {
                 let _ = write!(
@@ -333,11 +333,9 @@ pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> Strin
                 num(r.right() - 8.0)
             );
         }
-        text(&mut s, &nb.text, "#0f172a");
+        text(s, &nb.text, "#0f172a");
         s.push_str("</g>");
     }
-    s.push_str("</svg>");
-    s
 }
 
 /// The opening of a view's SVG: the root element (classes `fz` and

@@ -23,21 +23,7 @@ pub fn layout(d: &Diagram) -> SequenceLayout {
     let sizes: Vec<StepSize> = d.nodes.iter().map(size_step).collect();
     let pills = pills(d, &plan);
     let rows = rows(d, &plan);
-    let mut new_at: Vec<Option<usize>> = vec![None; d.edges.len()];
-    for r in &rows {
-        if let Row::Message(i, t) = r {
-            new_at[*i] = *t;
-        }
-    }
-    // How far right of the lifeline each self-message turns: past the box
-    // it reaches when that box is new.
-    let reach: Vec<f32> = new_at
-        .iter()
-        .map(|t| match t {
-            Some(t) => sizes[*t].w / 2.0 + SELF_BOX_W,
-            None => SELF_W,
-        })
-        .collect();
+    let (new_at, reach) = new_steps(&rows, &sizes, d.edges.len());
     let heads = Heads::new(d);
     let columns = Columns::new(d, &plan, &sizes, &pills, &new_at, &reach, &heads);
     let tabs: Vec<Tab> = plan
@@ -133,6 +119,26 @@ enum Row {
     Separator(usize, usize),
     /// Fragment `f` closes.
     Close(usize),
+}
+
+/// For each of the `m` messages: the step it reaches when that step is
+/// new (read off the rows), and how far right of the lifeline it turns
+/// when it is a self-message: past the box it reaches, if new.
+fn new_steps(rows: &[Row], sizes: &[StepSize], m: usize) -> (Vec<Option<usize>>, Vec<f32>) {
+    let mut new_at: Vec<Option<usize>> = vec![None; m];
+    for r in rows {
+        if let Row::Message(i, t) = r {
+            new_at[*i] = *t;
+        }
+    }
+    let reach = new_at
+        .iter()
+        .map(|t| match t {
+            Some(t) => sizes[*t].w / 2.0 + SELF_BOX_W,
+            None => SELF_W,
+        })
+        .collect();
+    (new_at, reach)
 }
 
 /// The pill of each message's label; none for a branch of an `alt`,

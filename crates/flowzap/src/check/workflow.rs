@@ -1,53 +1,27 @@
-//! The layout quality checker: what a reader would call a defect, measured
-//! instead of eyeballed, plus the numbers that say how tidy a layout is
-//! (crossings, bends, area). Tests run it over every diagram we know.
+//! The workflow view's checks: nodes, connectors, labels and loop frames.
 
+use super::{CLOSE, CLOSE_RUN, Report};
 use crate::ast::{Diagram, Handle, Shape};
 use crate::geom::{Point, Rect, Seg, segments};
 use crate::model::{Layout, NodeBox, TextLine};
 
-/// The checks of the sequence and architecture views.
-pub use crate::check_views::{ViewReport, check_architecture, check_sequence};
-
-/// Defects found (empty for a good layout) and tidiness metrics.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Report {
-    pub defects: Vec<String>,
-    pub crossings: usize,
-    pub bends: usize,
-    pub area: f64,
-    /// Edge labels whose pill sits on a loop frame's dashed line, hiding a
-    /// piece of it: counted, not a defect, since a connector running along
-    /// the frame may leave no other place.
-    pub labels_on_frames: usize,
-    /// Pairs of two connectors' segments that run side by side closer than
-    /// [`CLOSE`] for more than [`CLOSE_RUN`] (stubs of connectors sharing a
-    /// node left out): legal, but hard to tell apart, and a label pill on
-    /// one hides the other.
-    pub close_parallels: usize,
-}
-
-/// Closer than the router's own track spacing.
-pub const CLOSE: f32 = 6.0;
-/// Longer than a jog.
-pub const CLOSE_RUN: f32 = 12.0;
-
-impl Report {
-    pub fn is_clean(&self) -> bool {
-        self.defects.is_empty()
-    }
-}
-
-/// Check a layout against its diagram.
+/// Check a workflow layout against its diagram.
 pub fn check(d: &Diagram, l: &Layout) -> Report {
     let mut r = Report {
         area: f64::from(l.width) * f64::from(l.height),
         ..Report::default()
     };
-    let id = |i: usize| d.nodes[i].id.as_str();
-    let defects = &mut r.defects;
+    nodes(d, l, &mut r.defects);
+    connectors(d, l, &mut r);
+    labels(d, l, &mut r);
+    loops(d, l, &mut r.defects);
+    r
+}
 
-    // Nodes: no overlaps, inside their lane (right of the header).
+/// Nodes: no overlaps, inside their lane (right of the header), their text
+/// inside their shape; lane labels inside their header.
+fn nodes(d: &Diagram, l: &Layout, defects: &mut Vec<String>) {
+    let id = |i: usize| d.nodes[i].id.as_str();
     for (i, a) in l.nodes.iter().enumerate() {
         for (j, b) in l.nodes.iter().enumerate().skip(i + 1) {
             if a.rect.overlaps(&b.rect) {
@@ -84,8 +58,13 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
             }
         }
     }
+}
 
-    // Connectors.
+/// Connectors: orthogonal, through no node or loop tab, docking
+/// perpendicular on their sides; crossings, bends and close parallels
+/// counted, shared segments reported.
+fn connectors(d: &Diagram, l: &Layout, r: &mut Report) {
+    let id = |i: usize| d.nodes[i].id.as_str();
     let all_segs: Vec<Vec<Seg>> = l
         .edges
         .iter()
@@ -94,85 +73,111 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
     for (ei, (e, path)) in d.edges.iter().zip(&l.edges).enumerate() {
         let name = format!("edge {}->{}", id(e.from), id(e.to));
         if path.points.len() < 2 {
-            defects.push(format!("{name} has no path"));
+            r.defects.push(format!("{name} has no path"));
             continue;
         }
         r.bends += path.points.len() - 2;
-        let segs = &all_segs[ei];
-        for s in segs {
-            if !s.is_horizontal() && !s.is_vertical() {
-                defects.push(format!("{name} has a diagonal segment"));
+        connector(d, l, ei, &all_segs[ei], &name, &mut r.defects);
+        pairs(d, &all_segs, ei, &name, r);
+    }
+}
+
+/// Edge `ei` (segments `segs`, called `name`) on its own: orthogonal,
+/// through no node or loop tab, docking perpendicular at both ends.
+fn connector(
+    d: &Diagram,
+    l: &Layout,
+    ei: usize,
+    segs: &[Seg],
+    name: &str,
+    defects: &mut Vec<String>,
+) {
+    let id = |i: usize| d.nodes[i].id.as_str();
+    let e = &d.edges[ei];
+    for s in segs {
+        if !s.is_horizontal() && !s.is_vertical() {
+            defects.push(format!("{name} has a diagonal segment"));
+        }
+    }
+    for (k, s) in segs.iter().enumerate() {
+        for (ni, n) in l.nodes.iter().enumerate() {
+            let own = ni == e.from || ni == e.to;
+            let end_segment = k == 0 || k + 1 == segs.len();
+            if own && end_segment {
+                // The stubs start on the node's outline and leave it.
+                if own_stub_enters(
+                    n,
+                    s,
+                    (ni == e.from && k == 0) || (ni == e.to && k + 1 == segs.len()),
+                ) {
+                    defects.push(format!("{name} runs through its own node {}", id(ni)));
+                }
+                continue;
+            }
+            if n.rect.cut_by(s.a, s.b) {
+                defects.push(format!("{name} runs through node {}", id(ni)));
             }
         }
-        for (k, s) in segs.iter().enumerate() {
-            for (ni, n) in l.nodes.iter().enumerate() {
-                let own = ni == e.from || ni == e.to;
-                let end_segment = k == 0 || k + 1 == segs.len();
-                if own && end_segment {
-                    // The stubs start on the node's outline and leave it.
-                    if own_stub_enters(
-                        n,
-                        s,
-                        (ni == e.from && k == 0) || (ni == e.to && k + 1 == segs.len()),
-                    ) {
-                        defects.push(format!("{name} runs through its own node {}", id(ni)));
-                    }
-                    continue;
-                }
-                if n.rect.cut_by(s.a, s.b) {
-                    defects.push(format!("{name} runs through node {}", id(ni)));
-                }
-            }
-            for (lp, lb) in d.loops.iter().zip(&l.loops) {
-                if lb.tab.cut_by(s.a, s.b) {
-                    defects.push(format!("{name} runs through the tab of loop [{}]", lp.text));
-                }
+        for (lp, lb) in d.loops.iter().zip(&l.loops) {
+            if lb.tab.cut_by(s.a, s.b) {
+                defects.push(format!("{name} runs through the tab of loop [{}]", lp.text));
             }
         }
-        let (first, last) = (segs[0], segs[segs.len() - 1]);
-        if !docks(&l.nodes[e.from], e.from_handle, first.a, dir(first), true) {
-            defects.push(format!(
-                "{name} does not leave {} perpendicular at its {} side",
-                id(e.from),
-                e.from_handle
-            ));
-        }
-        if !docks(&l.nodes[e.to], e.to_handle, last.b, dir(last), false) {
-            defects.push(format!(
-                "{name} does not enter {} perpendicular at its {} side",
-                id(e.to),
-                e.to_handle
-            ));
-        }
-        // Shared segments and crossings with later edges.
-        for (fi, f) in d.edges.iter().enumerate().skip(ei + 1) {
-            let related = e.from == f.from || e.to == f.to || e.from == f.to || e.to == f.from;
-            let others = &all_segs[fi];
-            for (si, s) in segs.iter().enumerate() {
-                for (ti, t) in others.iter().enumerate() {
-                    if s.crosses(t) {
-                        r.crossings += 1;
-                    }
-                    // Connectors meeting at a node may dock side by side;
-                    // away from their stubs they should keep apart too.
-                    let stub = si == 0 || si + 1 == segs.len() || ti == 0 || ti + 1 == others.len();
-                    if (!related || !stub) && s.alongside(t, CLOSE) > CLOSE_RUN {
-                        r.close_parallels += 1;
-                    }
-                    if !related && s.overlap(t) > 1.0 {
-                        defects.push(format!(
-                            "{name} and edge {}->{} share a segment ({s:?} / {t:?})",
-                            id(f.from),
-                            id(f.to)
-                        ));
-                    }
+    }
+    let (first, last) = (segs[0], segs[segs.len() - 1]);
+    if !docks(&l.nodes[e.from], e.from_handle, first.a, dir(first), true) {
+        defects.push(format!(
+            "{name} does not leave {} perpendicular at its {} side",
+            id(e.from),
+            e.from_handle
+        ));
+    }
+    if !docks(&l.nodes[e.to], e.to_handle, last.b, dir(last), false) {
+        defects.push(format!(
+            "{name} does not enter {} perpendicular at its {} side",
+            id(e.to),
+            e.to_handle
+        ));
+    }
+}
+
+/// Edge `ei` (called `name`) against every later edge: crossings and close
+/// parallels counted; a segment shared with an edge that meets it at no
+/// node is a defect.
+fn pairs(d: &Diagram, all_segs: &[Vec<Seg>], ei: usize, name: &str, r: &mut Report) {
+    let id = |i: usize| d.nodes[i].id.as_str();
+    let (e, segs) = (&d.edges[ei], &all_segs[ei]);
+    for (fi, f) in d.edges.iter().enumerate().skip(ei + 1) {
+        let related = e.from == f.from || e.to == f.to || e.from == f.to || e.to == f.from;
+        let others = &all_segs[fi];
+        for (si, s) in segs.iter().enumerate() {
+            for (ti, t) in others.iter().enumerate() {
+                if s.crosses(t) {
+                    r.crossings += 1;
+                }
+                // Connectors meeting at a node may dock side by side;
+                // away from their stubs they should keep apart too.
+                let stub = si == 0 || si + 1 == segs.len() || ti == 0 || ti + 1 == others.len();
+                if (!related || !stub) && s.alongside(t, CLOSE) > CLOSE_RUN {
+                    r.close_parallels += 1;
+                }
+                if !related && s.overlap(t) > 1.0 {
+                    r.defects.push(format!(
+                        "{name} and edge {}->{} share a segment ({s:?} / {t:?})",
+                        id(f.from),
+                        id(f.to)
+                    ));
                 }
             }
         }
     }
+}
 
-    // Labels: clear of nodes, lane headers, loop tabs and each other; text in
-    // the pill. Those on a loop frame's line are counted.
+/// Labels: clear of nodes, lane headers, loop tabs and each other; text in
+/// the pill. Those on a loop frame's line are counted.
+fn labels(d: &Diagram, l: &Layout, r: &mut Report) {
+    let id = |i: usize| d.nodes[i].id.as_str();
+    let defects = &mut r.defects;
     let mut labels: Vec<(String, Rect)> = Vec::new();
     for (e, path) in d.edges.iter().zip(&l.edges) {
         if let Some(lab) = &path.label {
@@ -221,8 +226,11 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
             }
         }
     }
+}
 
-    // Loops: hold their nodes, cut through no other node.
+/// Loops: hold their nodes, frame no other node.
+fn loops(d: &Diagram, l: &Layout, defects: &mut Vec<String>) {
+    let id = |i: usize| d.nodes[i].id.as_str();
     for (lp, lb) in d.loops.iter().zip(&l.loops) {
         for &n in &lp.nodes {
             if !lb.frames.iter().any(|f| f.contains_rect(&l.nodes[n].rect)) {
@@ -239,7 +247,6 @@ pub fn check(d: &Diagram, l: &Layout) -> Report {
             }
         }
     }
-    r
 }
 
 fn dir(s: Seg) -> (i8, i8) {
