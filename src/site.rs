@@ -22,6 +22,9 @@ use std::sync::Arc;
 pub struct Body {
     /// Shared: the incremental rebuild keeps bodies of unchanged pages.
     pub html: Arc<str>,
+    /// `hash_of(html)`, made with it: what the fingerprint of a page that
+    /// shows the body takes instead of hashing it again.
+    pub html_hash: u64,
     pub headings: Vec<Heading>,
     pub summary: String,
     pub word_count: usize,
@@ -39,7 +42,7 @@ pub struct Body {
 }
 
 /// A diagram's counts, as template pages and cards show them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Stats {
     pub lanes: usize,
     /// Nodes.

@@ -8,10 +8,10 @@ use crate::flowzap::describe;
 use crate::i18n::{Catalog, DiagramWording};
 use crate::markdown::{self, Rendered};
 use crate::output::SitemapUrl;
-use crate::pagination::{self, pager_path};
+use crate::pagination::pager_path;
 use crate::postprocess::{self, Links, Problem};
 use crate::site::{Body, BodyDiagram, Site, Stats};
-use crate::theme::{Output, Renderer};
+use crate::theme::{Output, Prepared, Renderer};
 use crate::{feed, flowzap, highlight, output, search};
 use flowzap::View;
 use rayon::prelude::*;
@@ -218,8 +218,6 @@ impl DiagramCache {
 pub(crate) struct LoadedFile {
     pub file: SourceFile,
     pub body: Body,
-    /// Hash of the body's HTML, for the incremental rebuild's fingerprints.
-    pub body_hash: u64,
     /// The ```flowzap sources of the file, in order.
     pub diagrams: Vec<String>,
     /// Diagram errors and warnings, located in the file.
@@ -373,6 +371,7 @@ pub(crate) fn render_files(
             LoadedFile {
                 file,
                 body: Body {
+                    html_hash: body_hash,
                     html: Arc::from(html),
                     headings: r.headings,
                     summary: r.summary,
@@ -382,7 +381,6 @@ pub(crate) fn render_files(
                     fz_file,
                     chars,
                 },
-                body_hash,
                 diagrams: sources,
                 problems,
             }
@@ -532,16 +530,34 @@ pub(crate) struct Page {
     pub html: String,
     /// Entries the templates looked up with `get_page` / `get_section`.
     pub lookups: Vec<usize>,
+    /// What the page was made of: see [`fingerprint`].
+    pub fingerprint: u64,
+}
+
+/// The page a job renders, prepared: its template and what it receives.
+pub(crate) fn prepare<'a>(site: &'a Site, renderer: &'a Renderer, job: Job) -> Prepared<'a> {
+    match job {
+        Job::Entry(i, k) => renderer.prepare_entry(i, k),
+        Job::Category(c, k) => renderer.prepare_category(c, k),
+        Job::NotFound(l) => renderer.prepare_404(&site.config.languages[l].code),
+    }
+}
+
+/// A fingerprint of everything an output page is made of: what its
+/// template receives and the entries it looked up. `zapdoc serve` renders
+/// again the pages whose fingerprint changed.
+pub(crate) fn fingerprint(site: &Site, renderer: &Renderer, job: Job, lookups: &[usize]) -> u64 {
+    let page = prepare(site, renderer, job);
+    hash_of((renderer.context_hash(&page), renderer.lookups_hash(lookups)))
 }
 
 /// Render and post-process one output page.
 pub(crate) fn render_job(site: &Site, renderer: &Renderer, job: Job) -> Result<Page, Error> {
-    let (out, lookups) = crate::theme::track_lookups(|| match job {
-        Job::Entry(i, k) => renderer.render_entry(i, k),
-        Job::Category(c, k) => renderer.render_category(c, k),
-        Job::NotFound(l) => renderer.render_404(&site.config.languages[l].code),
-    });
+    let page = prepare(site, renderer, job);
+    let context = renderer.context_hash(&page);
+    let (out, lookups) = crate::theme::track_lookups(|| renderer.render(page));
     let Output { file, html, lang } = out?;
+    let fingerprint = hash_of((context, renderer.lookups_hash(&lookups)));
     let resolve = |t: &str| site.resolve_url(t, &lang);
     let anchor_label = renderer.t(&lang, "anchor-link");
     let html = postprocess::process(
@@ -563,6 +579,7 @@ pub(crate) fn render_job(site: &Site, renderer: &Renderer, job: Job) -> Result<P
         file,
         html,
         lookups,
+        fingerprint,
     })
 }
 
@@ -804,161 +821,4 @@ fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
         }
     }
     urls
-}
-
-/// Fingerprints of what each output page is made of, to find the pages an
-/// edit changes. A listing shows its pages' summaries, so a page's
-/// *summary* fingerprint is kept apart from its *own* (everything its
-/// template receives).
-pub(crate) struct Fingerprints {
-    pub own: Vec<u64>,
-    /// `own` without the section's pages: a numbered listing page adds
-    /// the pages it shows.
-    base: Vec<u64>,
-    summary: Vec<u64>,
-    /// Per language, what every page's navigation shows: the home page,
-    /// its subsections and the language's categories.
-    nav: HashMap<String, u64>,
-}
-
-impl Fingerprints {
-    /// `body_hash` of entry `i`: see [`LoadedFile::body_hash`] (0 for a
-    /// generated page).
-    pub fn new(site: &Site, body_hash: impl Fn(usize) -> u64 + Sync) -> Fingerprints {
-        let summary: Vec<u64> = site
-            .entries
-            .par_iter()
-            .map(|e| {
-                let category = e.category_index.map(|c| {
-                    let c = &site.categories[c];
-                    (&c.slug, &c.url, c.pages.len())
-                });
-                // Listings show the first diagram as a card preview.
-                let preview = e.body.diagrams.first().map(|d| &d.source);
-                hash_of((
-                    (&e.key, &e.lang, &e.title, &e.description, &e.body.summary),
-                    preview,
-                    (&e.url, &e.path, &e.slug, &e.date, e.weight),
-                    (category, &e.tags, e.reading_time, e.body.word_count),
-                    (e.is_section(), e.pages.len()),
-                ))
-            })
-            .collect();
-        let nav: HashMap<String, u64> = site
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                let home = site.home(&l.code);
-                let subsections: Vec<u64> = home
-                    .map(|h| {
-                        site.entries[h]
-                            .subsections
-                            .iter()
-                            .map(|&j| summary[j])
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                // Every template also gets the language's categories.
-                let categories: Vec<(&str, &str, usize)> = site
-                    .categories
-                    .iter()
-                    .filter(|c| c.lang == l.code)
-                    .map(|c| (c.slug.as_str(), c.url.as_str(), c.pages.len()))
-                    .collect();
-                let hash = hash_of((home.map(|h| summary[h]), subsections, categories));
-                (l.code.clone(), hash)
-            })
-            .collect();
-        let own: Vec<(u64, u64)> = (0..site.entries.len())
-            .into_par_iter()
-            .map(|i| {
-                let e = &site.entries[i];
-                let s = |list: &[usize]| list.iter().map(|&j| summary[j]).collect::<Vec<u64>>();
-                // The language switcher of page k links to page k of each
-                // translation that has one.
-                let translations: Vec<(&str, &str, usize)> = e
-                    .translations
-                    .iter()
-                    .map(|&t| {
-                        let tr = &site.entries[t];
-                        (tr.lang.as_str(), tr.url.as_str(), site.entry_pagers(t))
-                    })
-                    .collect();
-                let related: Vec<(u64, bool)> = e
-                    .related
-                    .iter()
-                    .map(|r| (summary[r.entry], r.fallback))
-                    .collect();
-                let extra = serde_json::to_string(&e.extra).unwrap_or_default();
-                let base = hash_of((
-                    (summary[i], body_hash(i), extra, &e.template),
-                    (translations, e.parent.map(|p| summary[p])),
-                    (s(&e.subsections), related),
-                    (e.paginate_by, nav.get(&e.lang)),
-                ));
-                (base, hash_of((base, s(&e.pages))))
-            })
-            .collect();
-        let (base, own) = own.into_iter().unzip();
-        Fingerprints {
-            own,
-            base,
-            summary,
-            nav,
-        }
-    }
-
-    /// The fingerprint of an output page, given the entries its templates
-    /// looked up.
-    pub fn of(&self, site: &Site, job: Job, lookups: &[usize]) -> u64 {
-        let looked: Vec<u64> = lookups
-            .iter()
-            .map(|&i| self.own.get(i).copied().unwrap_or(0))
-            .collect();
-        match job {
-            Job::Entry(i, k) => {
-                let e = &site.entries[i];
-                if e.paginate_by.is_some() {
-                    let shown = pagination::pager_items(&e.pages, e.paginate_by, k);
-                    let pages: Vec<u64> = shown.iter().map(|&p| self.summary[p]).collect();
-                    let count = site.entry_pagers(i);
-                    hash_of((self.base.get(i), k, count, pages, looked))
-                } else {
-                    hash_of((self.own.get(i), k, looked))
-                }
-            }
-            Job::Category(c, k) => {
-                let cat = &site.categories[c];
-                let per = site.config.category_paginate_by;
-                let pages: Vec<u64> = pagination::pager_items(&cat.pages, per, k)
-                    .iter()
-                    .map(|&p| self.summary[p])
-                    .collect();
-                let count = site.category_pagers(c);
-                let translations: Vec<(&str, &str, usize)> = cat
-                    .translations
-                    .iter()
-                    .map(|&t| {
-                        let tr = &site.categories[t];
-                        (tr.lang.as_str(), tr.url.as_str(), site.category_pagers(t))
-                    })
-                    .collect();
-                let nav = self.nav.get(&cat.lang);
-                // Its breadcrumb and "all" entry show the pages' section.
-                let parent = cat
-                    .pages
-                    .first()
-                    .and_then(|&p| site.entries[p].parent)
-                    .map(|p| self.summary[p]);
-                let paging = (k, count, cat.pages.len());
-                hash_of((
-                    (&cat.slug, &cat.lang, &cat.url),
-                    (pages, translations, looked),
-                    (nav, paging, parent),
-                ))
-            }
-            Job::NotFound(l) => hash_of((looked, l, self.nav.get(&site.config.languages[l].code))),
-        }
-    }
 }

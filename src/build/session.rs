@@ -11,12 +11,11 @@
 //! - the model is patched in place ([`Site::patch`]) when the structure
 //!   stays (same pages, same related-score inputs), else rebuilt from the
 //!   files in memory;
-//! - every output page has a fingerprint of what its template receives:
-//!   its own fields and body, the *summaries* of the pages it lists (section
-//!   and category listings, related cards), its translations and the pages
-//!   its templates looked up with `get_page`/`get_section`. Pages whose
-//!   fingerprint changed are rendered and written; the others are not
-//!   touched;
+//! - every output page has a fingerprint of what its template receives,
+//!   hashed from the very values the template is given
+//!   ([`crate::theme`]'s typed values), and of the pages its templates
+//!   looked up with `get_page`/`get_section`. Pages whose fingerprint
+//!   changed are rendered and written; the others are not touched;
 //! - the theme, `i18n/`, `templates/`, `static/` or `site.toml` changing
 //!   rebuilds the model in memory (diagrams still from the cache) and
 //!   rewrites the pages.
@@ -24,7 +23,7 @@
 //! A failed update (a broken diagram, a missing link target, a template
 //! error) writes nothing and keeps the last good site and model.
 
-use super::pipeline::{self, DiagramCache, Fingerprints, Job, LoadedFile};
+use super::pipeline::{self, DiagramCache, Job, LoadedFile};
 use super::{Failure, Options, Summary, Timings, input};
 use crate::config::Config;
 use crate::content::{self, Asset, CONTENT_DIR};
@@ -70,7 +69,6 @@ pub struct Session {
     cache: DiagramCache,
     site: Arc<Site>,
     renderer: Option<Renderer>,
-    fingerprints: Fingerprints,
     /// Output page file → what it was made of, for pages on disk.
     made: HashMap<String, Made>,
     /// Generated file (sitemap, index, feed…) → hash of the model parts it
@@ -244,7 +242,6 @@ impl Session {
         let renderer = theme
             .fresh_copy()
             .bind(Arc::clone(&site), Arc::clone(&catalog));
-        let fingerprints = Fingerprints::new(&site, |i| body_hash(&files, &site, i));
         timings.lap("site model");
         crate::error::sort(&mut errors);
         crate::error::sort(&mut warnings);
@@ -261,7 +258,6 @@ impl Session {
             cache: std::mem::take(cache),
             site,
             renderer: Some(renderer),
-            fingerprints,
             made: HashMap::new(),
             generated: HashMap::new(),
             indexes: HashMap::new(),
@@ -392,7 +388,7 @@ impl Session {
                 }
                 bar.inc(1);
                 let extras = extras.into_iter().map(|(rel, _)| rel).collect();
-                let made = self.made_of(job, &page.lookups, extras);
+                let made = self.made_of(&page, extras);
                 Ok((page.file, made))
             })
             .collect();
@@ -500,11 +496,12 @@ impl Session {
         })
     }
 
-    fn made_of(&self, job: Job, lookups: &[usize], extras: Vec<String>) -> Made {
+    fn made_of(&self, page: &pipeline::Page, extras: Vec<String>) -> Made {
         Made {
             extras,
-            fingerprint: self.fingerprints.of(&self.site, job, lookups),
-            lookups: lookups
+            fingerprint: page.fingerprint,
+            lookups: page
+                .lookups
                 .iter()
                 .map(|&i| {
                     let e = &self.site.entries[i];
@@ -724,7 +721,7 @@ impl Session {
         for r in written {
             extras.push(r.map_err(Failure::Other)?);
         }
-        for ((page, &job), extras) in pages.into_iter().zip(jobs).zip(extras) {
+        for (page, extras) in pages.into_iter().zip(extras) {
             if let Some(old) = self.made.get(&page.file) {
                 for gone in old.extras.iter().filter(|x| !extras.contains(x)) {
                     output::remove_in_place(&self.out_dir, gone).map_err(Failure::Other)?;
@@ -732,7 +729,7 @@ impl Session {
                 }
             }
             update.written.extend(extras.iter().cloned());
-            let made = self.made_of(job, &page.lookups, extras);
+            let made = self.made_of(&page, extras);
             self.made.insert(page.file.clone(), made);
             update.written.push(page.file);
         }
@@ -914,29 +911,34 @@ impl Session {
             }
         }
         timings.lap("bind theme");
-        self.fingerprints =
-            Fingerprints::new(&self.site, |i| body_hash(&self.files, &self.site, i));
-        timings.lap("fingerprints");
-
         // The pages whose inputs changed.
         let site = Arc::clone(&self.site);
-        let all = pipeline::jobs(&site);
+        let Some(renderer) = &self.renderer else {
+            return Err(Failure::Other("the site is not loaded".to_string()));
+        };
+        let checked: Vec<(Job, String, bool)> = pipeline::jobs(&site)
+            .into_par_iter()
+            .map(|job| {
+                let file = pipeline::job_file(&site, job);
+                let stale = match self.made.get(&file) {
+                    None => true,
+                    Some(m) => {
+                        let lookups: Vec<usize> = m
+                            .lookups
+                            .iter()
+                            .filter_map(|(k, l)| site.find(k, l))
+                            .collect();
+                        m.lookups.len() != lookups.len()
+                            || pipeline::fingerprint(&site, renderer, job, &lookups)
+                                != m.fingerprint
+                    }
+                };
+                (job, file, stale)
+            })
+            .collect();
         let mut todo = Vec::new();
-        let mut current: HashSet<String> = HashSet::with_capacity(all.len());
-        for job in all {
-            let file = pipeline::job_file(&site, job);
-            let stale = match self.made.get(&file) {
-                None => true,
-                Some(m) => {
-                    let lookups: Vec<usize> = m
-                        .lookups
-                        .iter()
-                        .filter_map(|(k, l)| site.find(k, l))
-                        .collect();
-                    m.lookups.len() != lookups.len()
-                        || self.fingerprints.of(&site, job, &lookups) != m.fingerprint
-                }
-            };
+        let mut current: HashSet<String> = HashSet::with_capacity(checked.len());
+        for (job, file, stale) in checked {
             if stale {
                 todo.push(job);
             }
@@ -1012,16 +1014,6 @@ impl Session {
         }
         Ok(())
     }
-}
-
-/// The body hash of entry `i` (0 for a generated home page).
-fn body_hash(files: &BTreeMap<String, LoadedFile>, site: &Site, i: usize) -> u64 {
-    site.entries[i]
-        .display_path
-        .strip_prefix(CONTENT_DIR)
-        .and_then(|p| p.strip_prefix('/'))
-        .and_then(|rel| files.get(rel))
-        .map_or(0, |f| f.body_hash)
 }
 
 fn progress_bar(show: bool, len: usize) -> indicatif::ProgressBar {

@@ -102,7 +102,7 @@ fn is_mount_point(dest: &Path) -> bool {
 impl Staging {
     /// Create an empty staging directory for the output folder `dest`
     /// (which need not exist) of the site at `root`, after making sure the
-    /// folder is zapdoc's to replace (see [`guard`]); `force` takes over a
+    /// folder is zapdoc's to replace (see `output/guard.rs`); `force` takes over a
     /// folder of other files. Staging folders of interrupted builds are
     /// removed on the way.
     pub fn new(dest: &Path, root: &Path, force: bool) -> Result<Staging, String> {
