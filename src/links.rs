@@ -43,8 +43,9 @@ impl Unloaded {
         Unloaded { names }
     }
 
-    /// Whether a `@/` target (fragment stripped) names a file that failed.
-    fn names(&self, path: &str) -> bool {
+    /// Whether a `@/` target names a file that failed.
+    pub(crate) fn names(&self, target: &str) -> bool {
+        let (path, _) = split_fragment(target);
         let path = path.trim_start_matches('/');
         if path.is_empty() || path.ends_with('/') {
             self.names.contains(&format!("{path}{HOME_KEY}"))

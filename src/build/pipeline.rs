@@ -6,6 +6,7 @@ use crate::content::SourceFile;
 use crate::error::Error;
 use crate::flowzap::describe;
 use crate::i18n::{Catalog, DiagramWording};
+use crate::links::Unloaded;
 use crate::markdown::{self, Rendered};
 use crate::output::SitemapUrl;
 use crate::pagination::pager_path;
@@ -552,13 +553,23 @@ pub(crate) fn fingerprint(site: &Site, renderer: &Renderer, job: Job, lookups: &
 }
 
 /// Render and post-process one output page.
-pub(crate) fn render_job(site: &Site, renderer: &Renderer, job: Job) -> Result<Page, Error> {
+/// Links to `unloaded` files (which `check` reports on their own) count
+/// as resolved.
+pub(crate) fn render_job(
+    site: &Site,
+    renderer: &Renderer,
+    job: Job,
+    unloaded: &Unloaded,
+) -> Result<Page, Error> {
     let page = prepare(site, renderer, job);
     let context = renderer.context_hash(&page);
     let (out, lookups) = crate::theme::track_lookups(|| renderer.render(page));
     let Output { file, html, lang } = out?;
     let fingerprint = hash_of((context, renderer.lookups_hash(&lookups)));
-    let resolve = |t: &str| site.resolve_url(t, &lang);
+    let resolve = |t: &str| {
+        site.resolve_url(t, &lang)
+            .or_else(|| unloaded.names(t).then(String::new))
+    };
     let anchor_label = renderer.t(&lang, "anchor-link");
     let html = postprocess::process(
         &html,

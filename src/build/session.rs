@@ -65,6 +65,8 @@ pub struct Session {
     /// Content files that could not be read (their errors are reported):
     /// the session of such a site serves `check`, never a build.
     unreadable: Vec<String>,
+    /// The same, as links name them.
+    unloaded: Unloaded,
     drafts_skipped: usize,
     cache: DiagramCache,
     site: Arc<Site>,
@@ -254,6 +256,7 @@ impl Session {
             files,
             assets: content.assets,
             unreadable: content.failed,
+            unloaded,
             drafts_skipped: content.drafts_skipped,
             cache: std::mem::take(cache),
             site,
@@ -355,7 +358,7 @@ impl Session {
         let site = &*self.site;
         let mut errors: Vec<Error> = pipeline::jobs(site)
             .par_iter()
-            .filter_map(|&job| pipeline::render_job(site, renderer, job).err())
+            .filter_map(|&job| pipeline::render_job(site, renderer, job, &self.unloaded).err())
             .collect();
         crate::error::sort(&mut errors);
         (errors, self.catalog.report())
@@ -378,7 +381,7 @@ impl Session {
         let results: Vec<Result<(String, Made), Error>> = jobs
             .par_iter()
             .map(|&job| {
-                let page = pipeline::render_job(&site, renderer, job)?;
+                let page = pipeline::render_job(&site, renderer, job, &self.unloaded)?;
                 staging
                     .write(&page.file, page.html.as_bytes())
                     .map_err(Error::new)?;
@@ -678,7 +681,7 @@ impl Session {
         let site = &*self.site;
         let results: Vec<Result<pipeline::Page, Error>> = jobs
             .par_iter()
-            .map(|&job| pipeline::render_job(site, renderer, job))
+            .map(|&job| pipeline::render_job(site, renderer, job, &self.unloaded))
             .collect();
         let mut pages = Vec::with_capacity(results.len());
         let mut errors = Vec::new();

@@ -26,6 +26,7 @@ mod site {
 /// `render --view`, `serve` and its incremental rebuild, feeds, search.
 mod author {
     mod check;
+    mod equivalence;
     mod feed;
     mod fmt;
     mod incremental;

@@ -133,3 +133,86 @@ fn usage_problems_exit_2() {
     assert!(err.starts_with("error: "), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// Every kind of site link is checked where it is written: `@/` links and
+/// `href`s in raw HTML, root-relative and relative links against the files
+/// the build writes (under the base URL's path), and anchors against the
+/// headings of the page a link lands on.
+#[test]
+fn links_of_every_kind_are_checked_where_written() {
+    let site = clean_site();
+    site.write(
+        "content/docs/a.md",
+        "+++\ntitle = \"A\"\n+++\n\
+         <a href=\"@/docs/gone.md\">raw</a>\n\n\
+         [ok](/templates/alpha/) [bad](/docs/zzz/) [ok](../../templates/) [bad](../b/)\n\n\
+         [ok](/templates/alpha/#how-it-works) [bad](../../templates/alpha/#nowhere)\n\n\
+         [ok](/templates/alpha/alpha.svg) [ok](/style.css) <img src=\"../../nope.png\">\n",
+    );
+    let out = site.check(&[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for (message, at) in [
+        (
+            "link target `@/docs/gone.md` does not exist",
+            "content/docs/a.md:4:10",
+        ),
+        (
+            "link target `/docs/zzz/` does not exist",
+            "content/docs/a.md:6:25",
+        ),
+        (
+            "link target `../b/` does not exist",
+            "content/docs/a.md:6:66",
+        ),
+        (
+            "anchor `#nowhere` does not exist in `content/templates/alpha.md`",
+            "content/docs/a.md:8:38",
+        ),
+        (
+            "link target `../../nope.png` does not exist",
+            "content/docs/a.md:10:61",
+        ),
+    ] {
+        assert!(err.contains(message), "no `{message}` in:\n{err}");
+        assert!(err.contains(&format!("--> {at}")), "not at {at}:\n{err}");
+    }
+    assert!(err.contains("check: 5 error(s)"), "{err}");
+
+    // Under a base URL with a path, a root-relative link must carry it.
+    let toml = crate::support::read(&site.root().join("site.toml")).replace(
+        "base_url = \"/\"",
+        "base_url = \"https://example.org/project/\"",
+    );
+    site.write("site.toml", &toml);
+    let out = site.check(&[]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("link `/templates/alpha/` is outside the site's base path `/project/`"),
+        "{err}"
+    );
+}
+
+/// A page whose front matter cannot be read hides none of the other
+/// pages' problems, and links to it are not called broken.
+#[test]
+fn a_bad_front_matter_hides_no_other_problem() {
+    let site = clean_site();
+    site.write("content/docs/broken.md", "+++\ntitle = \n+++\n");
+    site.write(
+        "content/docs/b.md",
+        "+++\ntitle = \"B\"\n+++\n[x](@/docs/broken.md) [y](@/docs/none.md) [z](#nowhere)\n",
+    );
+    let out = site.check(&[]);
+    let err = stderr(&out);
+    assert!(err.contains("--> content/docs/broken.md:2:9"), "{err}");
+    assert!(
+        err.contains("link target `@/docs/none.md` does not exist"),
+        "{err}"
+    );
+    assert!(err.contains("anchor `#nowhere` does not exist"), "{err}");
+    assert!(!err.contains("`@/docs/broken.md` does not exist"), "{err}");
+    assert!(err.contains("check: 3 error(s)"), "{err}");
+    // The broken page's missing translations are its own error's business.
+    assert!(!err.contains("content/docs/broken.zh.md"), "{err}");
+}

@@ -9,6 +9,7 @@
 //! A field a template reads but the fingerprints miss shows up here as a
 //! stale page (drop one on purpose, and this test names the file).
 
+use crate::support::{copy_tree, repo, snapshot};
 use std::path::{Path, PathBuf};
 use zapdoc::build::{Failure, Options, Session};
 
@@ -36,21 +37,10 @@ impl Rng {
 /// Copy the repository's own site (configuration, content, themes,
 /// translations) into `to`.
 fn copy_bundled_site(to: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::copy(root.join("site.toml"), to.join("site.toml")).expect("site.toml");
+    std::fs::copy(repo().join("site.toml"), to.join("site.toml")).expect("site.toml");
     for dir in ["content", "themes", "i18n", "static", "templates"] {
-        let from = root.join(dir);
-        if !from.is_dir() {
-            continue;
-        }
-        for e in walkdir::WalkDir::new(&from) {
-            let e = e.expect("walk");
-            let rel = e.path().strip_prefix(root).expect("prefix");
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(to.join(rel)).expect("mkdir");
-            } else {
-                std::fs::copy(e.path(), to.join(rel)).expect("copy");
-            }
+        if repo().join(dir).is_dir() {
+            copy_tree(&repo().join(dir), &to.join(dir));
         }
     }
 }
@@ -246,24 +236,6 @@ fn edit(root: &Path, rng: &mut Rng, n: usize) -> (Vec<PathBuf>, String) {
             (vec![page], format!("category of {shown}"))
         }
     }
-}
-
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("prefix")
-                .display()
-                .to_string();
-            (rel, std::fs::read(e.path()).expect("read"))
-        })
-        .collect()
 }
 
 fn messages(f: Failure) -> String {
