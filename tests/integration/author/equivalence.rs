@@ -9,7 +9,7 @@
 //! A field a template reads but the fingerprints miss shows up here as a
 //! stale page (drop one on purpose, and this test names the file).
 
-use crate::support::{copy_tree, repo, snapshot};
+use crate::support::{copy_tree, read, repo, snapshot};
 use std::path::{Path, PathBuf};
 use zapdoc::build::{Failure, Options, Session};
 
@@ -55,10 +55,6 @@ fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
         .collect();
     out.sort();
     out
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).expect("read")
 }
 
 /// Replace the value of the TOML front matter line `key = …`, or add
