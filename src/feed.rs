@@ -13,6 +13,7 @@
 //! once the site has its address (the build notes it).
 
 use crate::site::{Entry, Site};
+use crate::util::escape;
 use std::fmt::Write as _;
 
 /// The section whose pages the feed lists.
@@ -24,12 +25,6 @@ pub const FILE_NAME: &str = "atom.xml";
 /// Where the feed of `lang` is written, relative to the output root.
 pub fn path(site: &Site, lang: &str) -> String {
     format!("{}{FILE_NAME}", site.config.lang_prefix(lang))
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    crate::highlight::push_escaped(&mut out, s);
-    out
 }
 
 /// An RFC 3339 date-time from a front matter date: a bare date is

@@ -10,6 +10,7 @@
 //! the second set.
 //! Each set loads once per process, on first use.
 
+use crate::util::escape_into;
 use std::sync::OnceLock;
 use syntect::highlighting::{Color, ThemeSet};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
@@ -154,14 +155,14 @@ pub fn code_block(lang: &str, code: &str) -> String {
     out.push_str("<pre class=\"code\"");
     if !lang.is_empty() {
         out.push_str(" data-lang=\"");
-        push_escaped(&mut out, lang);
+        escape_into(&mut out, lang);
         out.push('"');
     }
     // Focusable, so that a keyboard scrolls a wide block without a script.
     out.push_str(" tabindex=\"0\"><code>");
     match highlighted(lang, code) {
         Some(html) => out.push_str(&html),
-        None => push_escaped(&mut out, code),
+        None => escape_into(&mut out, code),
     }
     out.push_str("</code></pre>\n");
     out
@@ -206,7 +207,7 @@ fn span(out: &mut String, class: &str, text: &str) {
     out.push_str("<span class=\"");
     out.push_str(class);
     out.push_str("\">");
-    push_escaped(out, text);
+    escape_into(out, text);
     out.push_str("</span>");
 }
 
@@ -284,18 +285,11 @@ fn flowzap_line(out: &mut String, line: &str) {
         };
         match class {
             Some(class) => span(out, class, &rest[..taken]),
-            None => push_escaped(out, &rest[..taken]),
+            None => escape_into(out, &rest[..taken]),
         }
         rest = &rest[taken..];
     }
     out.push_str(eol);
-}
-
-/// Append `s` HTML-escaped (text and attribute safe). The diagram writer's
-/// escaper is the one escaper of the crate: site code may use flowzap, not
-/// the other way round.
-pub fn push_escaped(out: &mut String, s: &str) {
-    crate::flowzap::svg::escape_into(out, s);
 }
 
 #[cfg(test)]

@@ -324,16 +324,16 @@ pub fn figure(svg: &str, link: Option<SvgLink<'_>>) -> String {
     let link = link.filter(|_| !svg.is_empty());
     if let Some(l) = link {
         out.push_str(" data-svg=\"");
-        highlight::push_escaped(&mut out, l.url);
+        crate::util::escape_into(&mut out, l.url);
         out.push('"');
     }
     out.push('>');
     out.push_str(svg);
     if let Some(l) = link {
         out.push_str("<div class=\"fz-actions\"><a href=\"");
-        highlight::push_escaped(&mut out, l.url);
+        crate::util::escape_into(&mut out, l.url);
         out.push_str("\" download type=\"image/svg+xml\">");
-        highlight::push_escaped(&mut out, l.text);
+        crate::util::escape_into(&mut out, l.text);
         out.push_str("</a></div>");
     }
     out.push_str("</figure>\n");

@@ -97,9 +97,9 @@ fn rewrite(html: &str, links: &Links<'_>) -> Result<String, Problem> {
     let anchor = |el: &mut Element<'_, '_>| {
         if let Some(id) = el.get_attribute("id") {
             let mut a = String::from(" <a class=\"anchor\" href=\"#");
-            crate::highlight::push_escaped(&mut a, &id);
+            crate::util::escape_into(&mut a, &id);
             a.push_str("\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">");
-            crate::highlight::push_escaped(&mut a, links.anchor_label);
+            crate::util::escape_into(&mut a, links.anchor_label);
             a.push_str("</span></a>");
             el.append(&a, ContentType::Html);
         }

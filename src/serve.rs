@@ -590,8 +590,7 @@ fn injection(error: Option<&str>) -> String {
 
 /// The error overlay, its text escaped.
 pub fn overlay_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    crate::highlight::push_escaped(&mut escaped, text);
+    let escaped = crate::util::escape(text);
     format!(
         "<div id=\"zapdoc-error\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f6f6f6;padding:2rem;font:14px/1.45 ui-monospace,monospace\"><button type=\"button\" onclick=\"this.parentNode.remove()\" aria-label=\"Close\" style=\"float:right;font:inherit;background:none;color:inherit;border:1px solid #888;border-radius:4px;cursor:pointer\">×</button><p style=\"margin:0 0 1rem;font-weight:bold;color:#ff8a80\">zapdoc: the last rebuild failed; this is the last good page.</p><pre style=\"white-space:pre-wrap;margin:0\">{escaped}</pre></div>"
     )

@@ -1,5 +1,20 @@
 //! Small helpers shared by several modules.
 
+/// Append `s` to `out` escaped for HTML and XML, in text and in quoted
+/// attribute values alike: `&` `<` `>` `"` `'` become `&amp;` `&lt;`
+/// `&gt;` `&quot;` `&#39;`. The one escaper of the site; it is the diagram
+/// engine's, which cannot call the site, so the workspace has one copy.
+pub fn escape_into(out: &mut String, s: &str) {
+    flowzap::svg::escape_into(out, s);
+}
+
+/// `s` escaped as [`escape_into`] does.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
 /// A hash of `value`, for fingerprints that tell whether an input changed
 /// within one process (not stable across Rust versions).
 pub(crate) fn hash_of(value: impl std::hash::Hash) -> u64 {
@@ -88,6 +103,27 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_covers_text_and_both_quotes() {
+        assert_eq!(
+            escape(r#"<a href="x?a=1&b='2'">"#),
+            "&lt;a href=&quot;x?a=1&amp;b=&#39;2&#39;&quot;&gt;"
+        );
+        // Everything else, non-ASCII included, is copied as it is.
+        assert_eq!(escape("审批 → ok"), "审批 → ok");
+        assert_eq!(escape(""), "");
+        // Already escaped text is escaped again: the input is text, not HTML.
+        assert_eq!(escape("&amp;"), "&amp;amp;");
+    }
+
+    #[test]
+    fn escape_into_appends() {
+        let mut out = String::from("<p>");
+        escape_into(&mut out, "a<b");
+        escape_into(&mut out, "&");
+        assert_eq!(out, "<p>a&lt;b&amp;");
+    }
 
     #[test]
     fn base64url_follows_rfc_4648() {

@@ -9,7 +9,7 @@
 //! lives in the URL. Without CSS the three views follow one another.
 
 use crate::flowzap::View;
-use crate::highlight::push_escaped;
+use crate::util::escape_into;
 
 /// The ids the switcher gives its sections (a page must not use them for
 /// anything else).
@@ -38,9 +38,9 @@ pub fn switcher(label: &str, views: &[Drawn<'_>]) -> String {
         out.push_str("<section class=\"fz-view\" id=\"");
         out.push_str(section_id(v.view));
         out.push_str("\" tabindex=\"-1\" aria-label=\"");
-        push_escaped(&mut out, v.name);
+        escape_into(&mut out, v.name);
         out.push_str("\">\n<nav class=\"fz-view-tabs\" aria-label=\"");
-        push_escaped(&mut out, label);
+        escape_into(&mut out, label);
         out.push_str("\">");
         for (k, w) in views.iter().enumerate() {
             if k > 0 {
@@ -53,7 +53,7 @@ pub fn switcher(label: &str, views: &[Drawn<'_>]) -> String {
                 out.push_str(" aria-current=\"true\"");
             }
             out.push('>');
-            push_escaped(&mut out, w.name);
+            escape_into(&mut out, w.name);
             out.push_str("</a>");
         }
         out.push_str("</nav>\n");

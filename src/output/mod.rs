@@ -370,12 +370,6 @@ pub struct SitemapUrl {
     pub alternates: Vec<(String, String)>,
 }
 
-fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    crate::highlight::push_escaped(&mut out, s);
-    out
-}
-
 /// `sitemap.xml` with `xhtml:link` hreflang alternates, sorted by location.
 pub fn sitemap(mut urls: Vec<SitemapUrl>) -> String {
     urls.sort();
@@ -386,18 +380,18 @@ pub fn sitemap(mut urls: Vec<SitemapUrl>) -> String {
         let _ = writeln!(
             out,
             "  <url>\n    <loc>{}</loc>",
-            xml_escape(&crate::util::percent_encode_url(&u.loc))
+            crate::util::escape(&crate::util::percent_encode_url(&u.loc))
         );
         if let Some(d) = &u.lastmod {
-            let _ = writeln!(out, "    <lastmod>{}</lastmod>", xml_escape(d));
+            let _ = writeln!(out, "    <lastmod>{}</lastmod>", crate::util::escape(d));
         }
         if u.alternates.len() > 1 {
             for (lang, href) in &u.alternates {
                 let _ = writeln!(
                     out,
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    xml_escape(lang),
-                    xml_escape(&crate::util::percent_encode_url(href))
+                    crate::util::escape(lang),
+                    crate::util::escape(&crate::util::percent_encode_url(href))
                 );
             }
         }
