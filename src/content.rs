@@ -7,6 +7,7 @@
 
 use crate::config::Config;
 use crate::error::Error;
+use crate::util::{Hidden, WalkError, files_under};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -210,38 +211,22 @@ pub fn load(root: &Path, config: &Config, drafts: bool) -> (Content, Vec<Error>)
             )),
         );
     } else {
-        let walker = walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for entry in walker {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
+        for found in files_under(&dir, Hidden::Skip) {
+            let (src, rel_path) = match found {
+                Ok(f) => f,
+                Err(WalkError::Walk(e)) => {
                     errors.push(Error::new(format!("cannot walk `{CONTENT_DIR}/`: {e}")));
                     continue;
                 }
-            };
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Ok(rel) = entry.path().strip_prefix(&dir) else {
-                continue;
-            };
-            let Some(rel_path) = rel_to_string(rel) else {
-                errors.push(Error::new(format!(
-                    "`{}`: file names must be UTF-8",
-                    entry.path().display()
-                )));
-                continue;
+                Err(e @ WalkError::NotUtf8(_)) => {
+                    errors.push(Error::new(e.to_string()));
+                    continue;
+                }
             };
             if rel_path.ends_with(".md") {
-                markdown.push((entry.path().to_path_buf(), rel_path));
+                markdown.push((src, rel_path));
             } else {
-                assets.push(Asset {
-                    src: entry.path().to_path_buf(),
-                    rel_path,
-                });
+                assets.push(Asset { src, rel_path });
             }
         }
     }
@@ -282,11 +267,6 @@ pub fn load_file(
 ) -> Result<Option<SourceFile>, Error> {
     let path = root.join(CONTENT_DIR).join(rel_path);
     read_file(&path, rel_path, config, drafts)
-}
-
-fn rel_to_string(rel: &Path) -> Option<String> {
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    parts.map(|p| p.join("/"))
 }
 
 /// Read and parse one file; `Ok(None)` for a skipped draft.

@@ -9,6 +9,7 @@
 //! temporary file renamed over the original, which keeps its permissions).
 
 use crate::flowzap;
+use crate::util::{Hidden, WalkError, files_under};
 use std::path::{Path, PathBuf};
 
 /// What happened to one file.
@@ -116,11 +117,17 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             )
         })?;
         if meta.is_dir() {
-            for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-                let entry = entry.map_err(|e| format!("cannot walk `{}`: {e}", path.display()))?;
-                let p = entry.path();
-                if entry.file_type().is_file() && (is_markdown(p) || is_diagram(p)) {
-                    files.push(p.to_path_buf());
+            for found in files_under(path, Hidden::Include) {
+                let file = match found {
+                    Ok((file, _)) => file,
+                    // Formatting needs the path only, not a UTF-8 name.
+                    Err(WalkError::NotUtf8(file)) => file,
+                    Err(WalkError::Walk(e)) => {
+                        return Err(format!("cannot walk `{}`: {e}", path.display()));
+                    }
+                };
+                if is_markdown(&file) || is_diagram(&file) {
+                    files.push(file);
                 }
             }
         } else if is_markdown(path) || is_diagram(path) {

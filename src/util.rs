@@ -1,5 +1,7 @@
 //! Small helpers shared by several modules.
 
+use std::path::{Path, PathBuf};
+
 /// Append `s` to `out` escaped for HTML and XML, in text and in quoted
 /// attribute values alike: `&` `<` `>` `"` `'` become `&amp;` `&lt;`
 /// `&gt;` `&quot;` `&#39;`. The one escaper of the site; it is the diagram
@@ -13,6 +15,72 @@ pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     escape_into(&mut out, s);
     out
+}
+
+/// Whether [`files_under`] lists hidden entries: files and folders whose
+/// name starts with `.` (an editor's swap files, `.git`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    Include,
+    /// Leave them out; a hidden folder is not even read.
+    Skip,
+}
+
+/// What [`files_under`] could not list.
+#[derive(Debug)]
+pub enum WalkError {
+    /// A folder or an entry could not be read; the walk goes on without it.
+    Walk(walkdir::Error),
+    /// A file whose path below the folder is not UTF-8, so it has no `/`
+    /// path to give; the file itself is there.
+    NotUtf8(PathBuf),
+}
+
+impl std::fmt::Display for WalkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WalkError::Walk(e) => e.fmt(f),
+            WalkError::NotUtf8(path) => {
+                write!(f, "`{}`: file names must be UTF-8", path.display())
+            }
+        }
+    }
+}
+
+/// The files under `dir`, at any depth, each as its path and its path
+/// relative to `dir` with `/` between names (on every platform, since the
+/// site's paths are URLs). Depth-first, sorted by file name within each
+/// folder, so that builds do not depend on the order the file system lists
+/// entries in. Symbolic links are not followed and not listed.
+pub fn files_under(
+    dir: &Path,
+    hidden: Hidden,
+) -> impl Iterator<Item = Result<(PathBuf, String), WalkError>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |e| {
+            hidden == Hidden::Include
+                || e.depth() == 0
+                || !e.file_name().to_string_lossy().starts_with('.')
+        })
+        .filter_map(move |entry| {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => return Some(Err(WalkError::Walk(e))),
+            };
+            if !entry.file_type().is_file() {
+                return None;
+            }
+            // Never `None`: walkdir joins the entries' names onto `dir`.
+            let rel = entry.path().strip_prefix(dir).ok()?;
+            let names: Option<Vec<&str>> =
+                rel.components().map(|c| c.as_os_str().to_str()).collect();
+            Some(match names {
+                Some(names) => Ok((entry.path().to_path_buf(), names.join("/"))),
+                None => Err(WalkError::NotUtf8(entry.into_path())),
+            })
+        })
 }
 
 /// A hash of `value`, for fingerprints that tell whether an input changed
@@ -123,6 +191,88 @@ mod tests {
         escape_into(&mut out, "a<b");
         escape_into(&mut out, "&");
         assert_eq!(out, "<p>a&lt;b&amp;");
+    }
+
+    #[test]
+    fn files_under_lists_sorted_relative_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in [
+            "b.md",
+            "a/z.md",
+            "a/b/c.txt",
+            ".hidden.md",
+            ".git/config",
+            "a/.swp",
+        ] {
+            let path = root.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let list = |hidden| -> Vec<String> {
+            files_under(root, hidden)
+                .map(|found| {
+                    let (path, rel) = found.unwrap();
+                    assert_eq!(path, root.join(&rel));
+                    rel
+                })
+                .collect()
+        };
+        assert_eq!(list(Hidden::Skip), ["a/b/c.txt", "a/z.md", "b.md"]);
+        assert_eq!(
+            list(Hidden::Include),
+            [
+                ".git/config",
+                ".hidden.md",
+                "a/.swp",
+                "a/b/c.txt",
+                "a/z.md",
+                "b.md"
+            ]
+        );
+    }
+
+    #[test]
+    fn files_under_a_hidden_root_are_listed() {
+        // Only entries below the folder are hidden, not the folder itself.
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join(".site");
+        std::fs::create_dir(&root).unwrap();
+        std::fs::write(root.join("a.md"), "x").unwrap();
+        let found: Vec<_> = files_under(&root, Hidden::Skip)
+            .map(|f| f.unwrap().1)
+            .collect();
+        assert_eq!(found, ["a.md"]);
+    }
+
+    #[test]
+    fn files_under_a_missing_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let found: Vec<_> = files_under(&dir.path().join("nope"), Hidden::Include).collect();
+        assert!(matches!(found[..], [Err(WalkError::Walk(_))]), "{found:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_under_reports_names_that_are_not_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+        let Ok(()) = std::fs::write(dir.path().join(name), "x") else {
+            // Some file systems (APFS, ZFS with utf8only) refuse such names.
+            return;
+        };
+        std::fs::write(dir.path().join("ok.md"), "x").unwrap();
+        let found: Vec<_> = files_under(dir.path(), Hidden::Include).collect();
+        let [Err(e @ WalkError::NotUtf8(path)), Ok((_, ok))] = &found[..] else {
+            panic!("{found:?}");
+        };
+        assert_eq!(path, &dir.path().join(name));
+        assert_eq!(ok, "ok.md");
+        assert!(
+            e.to_string().ends_with("`: file names must be UTF-8"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! Also the small generated files: `sitemap.xml` (with hreflang
 //! alternates) and `robots.txt`.
 
+use crate::util::{Hidden, WalkError, files_under};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -237,27 +238,17 @@ fn cannot_rename(e: &std::io::Error) -> bool {
 /// their paths relative to `src`, `/`-separated.
 fn copy_tree(src: &Path, dest: &Path) -> Result<Vec<String>, String> {
     let mut copied = Vec::new();
-    for entry in walkdir::WalkDir::new(src).sort_by_file_name() {
-        let entry = entry.map_err(|e| format!("cannot walk `{}`: {e}", src.display()))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(src)
-            .map_err(|_| format!("`{}`: outside `{}`", entry.path().display(), src.display()))?;
-        let Some(rel_text) = rel.to_str() else {
-            return Err(format!(
-                "`{}`: file names must be UTF-8",
-                entry.path().display()
-            ));
-        };
-        let to = dest.join(rel);
+    for found in files_under(src, Hidden::Include) {
+        let (from, rel) = found.map_err(|e| match e {
+            WalkError::Walk(e) => format!("cannot walk `{}`: {e}", src.display()),
+            e @ WalkError::NotUtf8(_) => e.to_string(),
+        })?;
+        let to = dest.join(&rel);
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io("create", parent, &e))?;
         }
-        std::fs::copy(entry.path(), &to).map_err(|e| io("copy", entry.path(), &e))?;
-        copied.push(rel_text.replace('\\', "/"));
+        std::fs::copy(&from, &to).map_err(|e| io("copy", &from, &e))?;
+        copied.push(rel);
     }
     Ok(copied)
 }

@@ -38,7 +38,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::Catalog;
 use crate::site::Site;
-use crate::util::hash_of;
+use crate::util::{Hidden, WalkError, files_under, hash_of};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -100,28 +100,18 @@ impl Theme {
             if !dir.is_dir() {
                 continue;
             }
-            for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
+            for found in files_under(dir, Hidden::Include) {
+                let (path, name) = match found {
+                    Ok(f) => f,
+                    Err(WalkError::Walk(e)) => {
                         errors.push(Error::new(format!("cannot walk `{display_prefix}`: {e}")));
                         continue;
                     }
-                };
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let Some(name) = entry
-                    .path()
-                    .strip_prefix(dir)
-                    .ok()
-                    .and_then(|r| r.to_str())
-                    .map(|r| r.replace('\\', "/"))
-                else {
-                    continue;
+                    // No template can name it, so it cannot matter.
+                    Err(WalkError::NotUtf8(_)) => continue,
                 };
                 let display = format!("{display_prefix}/{name}");
-                match std::fs::read_to_string(entry.path()) {
+                match std::fs::read_to_string(&path) {
                     Ok(text) => {
                         files.insert(name, (display, Arc::from(text)));
                     }
