@@ -121,7 +121,8 @@ impl Timings {
     }
 }
 
-/// A failed build. Nothing was written.
+/// A failed build (nothing was written); the CLI's commands fail with it
+/// too, with `Other` for usage and I/O.
 #[derive(Debug)]
 pub enum Failure {
     /// The input has errors (or warnings under `deny_warnings`), sorted by

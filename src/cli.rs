@@ -3,6 +3,7 @@
 //! Exit codes: 0 success (warnings allowed), 1 when the input has errors
 //! (diagram or site), 2 for usage and I/O errors.
 
+use crate::build::Failure;
 use crate::flowzap;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
@@ -174,10 +175,6 @@ enum Format {
     Json,
 }
 
-/// A failure that is not the input's fault: usage, a missing file, I/O.
-#[derive(Debug)]
-struct Failure(String);
-
 const EXIT_INPUT: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
@@ -199,7 +196,23 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(Failure(message)) => {
+        // Only `build` ends here with problems of the input: `render` and
+        // `check` report theirs and exit 1 themselves.
+        Err(Failure::Input { errors, warnings }) => {
+            let color = std::io::stderr().is_terminal();
+            let mut stderr = std::io::stderr().lock();
+            for e in errors.iter().chain(&warnings) {
+                let _ = writeln!(stderr, "{}\n", e.render(color));
+            }
+            let why = if errors.is_empty() {
+                format!("{} warning(s) denied by --deny-warnings", warnings.len())
+            } else {
+                format!("{} error(s), {} warning(s)", errors.len(), warnings.len())
+            };
+            let _ = writeln!(stderr, "error: build failed: {why}; nothing written");
+            ExitCode::from(EXIT_INPUT)
+        }
+        Err(Failure::Other(message)) => {
             eprintln!("error: {message}");
             ExitCode::from(EXIT_USAGE)
         }
@@ -277,59 +290,43 @@ fn build(args: &BuildArgs) -> Result<ExitCode, Failure> {
         progress: color,
         force: args.force,
     };
+    let s = crate::build::build(&opts)?;
     let mut stderr = std::io::stderr().lock();
-    match crate::build::build(&opts) {
-        Ok(s) => {
-            for w in &s.warnings {
-                let _ = writeln!(stderr, "{}\n", w.render(color));
-            }
-            for note in &s.notes {
-                let _ = writeln!(stderr, "note: {note}\n");
-            }
-            if args.timings {
-                for (stage, t) in &s.timings {
-                    let _ = writeln!(stderr, "{:>8.1} ms  {stage}", t.as_secs_f64() * 1000.0);
-                }
-            }
-            let drafts = if s.drafts_skipped > 0 {
-                format!(", {} draft(s) skipped", s.drafts_skipped)
-            } else {
-                String::new()
-            };
-            let _ = writeln!(
-                stderr,
-                "Built {} pages, {} sections and {} category pages in {} languages, {} diagrams ({} distinct), {} files, {} warning(s){drafts} in {} ms → {}{}",
-                s.pages,
-                s.sections,
-                s.category_pages,
-                s.languages,
-                s.diagrams,
-                s.distinct_diagrams,
-                s.files,
-                s.warnings.len(),
-                s.elapsed.as_millis(),
-                s.output.display(),
-                match s.mode {
-                    crate::output::Mode::Renamed => String::new(),
-                    m => format!(" ({})", m.describe()),
-                }
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(crate::build::Failure::Input { errors, warnings }) => {
-            for e in errors.iter().chain(&warnings) {
-                let _ = writeln!(stderr, "{}\n", e.render(color));
-            }
-            let why = if errors.is_empty() {
-                format!("{} warning(s) denied by --deny-warnings", warnings.len())
-            } else {
-                format!("{} error(s), {} warning(s)", errors.len(), warnings.len())
-            };
-            let _ = writeln!(stderr, "error: build failed: {why}; nothing written");
-            Ok(ExitCode::from(EXIT_INPUT))
-        }
-        Err(crate::build::Failure::Other(message)) => Err(Failure(message)),
+    for w in &s.warnings {
+        let _ = writeln!(stderr, "{}\n", w.render(color));
     }
+    for note in &s.notes {
+        let _ = writeln!(stderr, "note: {note}\n");
+    }
+    if args.timings {
+        for (stage, t) in &s.timings {
+            let _ = writeln!(stderr, "{:>8.1} ms  {stage}", t.as_secs_f64() * 1000.0);
+        }
+    }
+    let drafts = if s.drafts_skipped > 0 {
+        format!(", {} draft(s) skipped", s.drafts_skipped)
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        stderr,
+        "Built {} pages, {} sections and {} category pages in {} languages, {} diagrams ({} distinct), {} files, {} warning(s){drafts} in {} ms → {}{}",
+        s.pages,
+        s.sections,
+        s.category_pages,
+        s.languages,
+        s.diagrams,
+        s.distinct_diagrams,
+        s.files,
+        s.warnings.len(),
+        s.elapsed.as_millis(),
+        s.output.display(),
+        match s.mode {
+            crate::output::Mode::Renamed => String::new(),
+            m => format!(" ({})", m.describe()),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn serve(args: &ServeArgs) -> Result<ExitCode, Failure> {
@@ -349,7 +346,7 @@ fn serve(args: &ServeArgs) -> Result<ExitCode, Failure> {
             args.interface
         );
     }
-    let server = crate::serve::start(opts).map_err(Failure)?;
+    let server = crate::serve::start(opts).map_err(Failure::Other)?;
     eprintln!("Press Ctrl-C to stop.");
     server.wait();
     Ok(ExitCode::SUCCESS)
@@ -360,10 +357,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode, Failure> {
     opts.drafts = args.drafts;
     let problems = match crate::lint::check(&opts) {
         Ok(p) => p,
-        Err(crate::build::Failure::Other(m)) => return Err(Failure(m)),
-        Err(crate::build::Failure::Input { errors, warnings }) => {
-            errors.into_iter().chain(warnings).collect()
-        }
+        Err(f @ Failure::Other(_)) => return Err(f),
+        // Problems of the input are what `check` reports, not a failure.
+        Err(Failure::Input { errors, warnings }) => errors.into_iter().chain(warnings).collect(),
     };
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
@@ -397,7 +393,7 @@ fn fmt(args: &FmtArgs) -> Result<ExitCode, Failure> {
     } else {
         args.paths.clone()
     };
-    let report = crate::fmt::run(&paths, args.check, color).map_err(Failure)?;
+    let report = crate::fmt::run(&paths, args.check, color).map_err(Failure::Other)?;
     let mut stderr = std::io::stderr().lock();
     for (file, outcome) in &report.files {
         if let crate::fmt::Outcome::Failed(errors) = outcome {
@@ -441,7 +437,7 @@ fn fmt(args: &FmtArgs) -> Result<ExitCode, Failure> {
 }
 
 fn init(args: &InitArgs) -> Result<ExitCode, Failure> {
-    let written = crate::init::init(&args.dir).map_err(Failure)?;
+    let written = crate::init::init(&args.dir).map_err(Failure::Other)?;
     eprintln!(
         "Created a site with {} files in {}.\nNext: zapdoc serve --root {}",
         written.len(),
@@ -457,9 +453,9 @@ fn read_input(path: &PathBuf) -> Result<(String, String), Failure> {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+            .map_err(|e| Failure::Other(format!("cannot read standard input: {e}")))?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            Failure(format!(
+            Failure::Other(format!(
                 "standard input is {}",
                 crate::error::not_utf8(e.as_bytes())
             ))
@@ -468,13 +464,13 @@ fn read_input(path: &PathBuf) -> Result<(String, String), Failure> {
     }
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
-        Failure(format!(
+        Failure::Other(format!(
             "cannot read `{name}`: {}",
             crate::util::io_reason(&e)
         ))
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        Failure(format!(
+        Failure::Other(format!(
             "`{name}` is {}",
             crate::error::not_utf8(e.as_bytes())
         ))
@@ -494,7 +490,7 @@ fn strip_bom(text: String) -> String {
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
     match path {
         Some(p) => std::fs::write(p, text).map_err(|e| {
-            Failure(format!(
+            Failure::Other(format!(
                 "cannot write `{}`: {}",
                 p.display(),
                 crate::util::io_reason(&e)
@@ -504,7 +500,7 @@ fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
-                .map_err(|e| Failure(format!("cannot write to standard output: {e}")))
+                .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")))
         }
     }
 }
