@@ -14,29 +14,45 @@ pub type Span = Range<usize>;
 /// in file order, loops in file order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Diagram {
+    /// The lanes, top to bottom.
     pub lanes: Vec<Lane>,
+    /// Every node of every lane; edges and loops refer to them by index.
     pub nodes: Vec<Node>,
+    /// The connectors; their order is meaningful (the sequence view draws
+    /// them as messages in this order).
     pub edges: Vec<Edge>,
+    /// The `loop [text] …` annotations.
     pub loops: Vec<Loop>,
 }
 
+/// A swimlane: `Id { # Label` … `}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lane {
+    /// The id edges use to name the lane (`Lane.n1`).
     pub id: String,
     /// The display label; the lane id when the source has none.
     pub label: String,
+    /// Where the id is written.
     pub span: Span,
 }
 
+/// What a node is drawn as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Shape {
+    /// An event: a start (only connectors out), an end (only in), or
+    /// something that happens on the way.
     Circle,
+    /// A step.
     Rectangle,
+    /// A decision; its outgoing connectors are the branches.
     Diamond,
+    /// A task card: a title and rows (`|`-separated items, owner,
+    /// description, system).
     Taskbox,
 }
 
 impl Shape {
+    /// Every shape, in the order the language documents them.
     pub const ALL: [Shape; 4] = [
         Shape::Circle,
         Shape::Rectangle,
@@ -44,6 +60,7 @@ impl Shape {
         Shape::Taskbox,
     ];
 
+    /// The keyword that writes the shape (`circle`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Shape::Circle => "circle",
@@ -53,6 +70,8 @@ impl Shape {
         }
     }
 
+    /// The shape a keyword writes, if it is one (case-sensitive, as in
+    /// FlowZap).
     pub fn from_keyword(word: &str) -> Option<Shape> {
         Shape::ALL.into_iter().find(|s| s.as_str() == word)
     }
@@ -67,15 +86,21 @@ impl fmt::Display for Shape {
 /// The side of a node a connector attaches to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Handle {
+    /// `handle(left)`.
     Left,
+    /// `handle(right)`.
     Right,
+    /// `handle(top)`.
     Top,
+    /// `handle(bottom)`.
     Bottom,
 }
 
 impl Handle {
+    /// Every side.
     pub const ALL: [Handle; 4] = [Handle::Left, Handle::Right, Handle::Top, Handle::Bottom];
 
+    /// The direction as written in `handle(…)`.
     pub fn as_str(self) -> &'static str {
         match self {
             Handle::Left => "left",
@@ -85,6 +110,7 @@ impl Handle {
         }
     }
 
+    /// The side a lower-case direction names, if it is one.
     pub fn from_keyword(word: &str) -> Option<Handle> {
         Handle::ALL.into_iter().find(|h| h.as_str() == word)
     }
@@ -101,16 +127,26 @@ impl fmt::Display for Handle {
     }
 }
 
+/// A node: `n1: shape label:"…"`, with a taskbox's extra attributes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
+    /// `n` and digits, unique in the diagram.
     pub id: String,
     /// Index into [`Diagram::lanes`].
     pub lane: usize,
+    /// What it is drawn as.
     pub shape: Shape,
+    /// The text drawn in it; empty when none is written (see
+    /// [`Node::display_label`]). A taskbox without one takes its
+    /// description, system or owner, as FlowZap does.
     pub label: String,
+    /// A taskbox's `owner:"…"`.
     pub owner: Option<String>,
+    /// A taskbox's `description:"…"`.
     pub description: Option<String>,
+    /// A taskbox's `system:"…"`.
     pub system: Option<String>,
+    /// Where the id is written.
     pub span: Span,
 }
 
@@ -125,24 +161,34 @@ impl Node {
     }
 }
 
+/// A connector: `a.handle(x) -> b.handle(y) [label="…"]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edge {
-    /// Index into [`Diagram::nodes`].
+    /// The source node, an index into [`Diagram::nodes`].
     pub from: usize,
+    /// The target node, an index into [`Diagram::nodes`].
     pub to: usize,
+    /// The side of the source it leaves by.
     pub from_handle: Handle,
+    /// The side of the target it enters by.
     pub to_handle: Handle,
+    /// The `[label="…"]`, if written.
     pub label: Option<String>,
+    /// The whole statement.
     pub span: Span,
 }
 
+/// A repeat annotation: `loop [text] n1 n2 …`, drawn as a frame around
+/// its nodes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loop {
     /// The lane the loop was written in (`None` when written outside any lane).
     pub lane: Option<usize>,
+    /// The text between the brackets: when or how often it repeats.
     pub text: String,
     /// Indices into [`Diagram::nodes`], in the order written.
     pub nodes: Vec<usize>,
+    /// The whole statement.
     pub span: Span,
 }
 

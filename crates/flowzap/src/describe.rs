@@ -156,6 +156,8 @@ pub enum MessageKind {
 }
 
 impl MessageKind {
+    /// A name for the kind (`call`, `reply`, `self`), for wordings that
+    /// look words up by key.
     pub fn as_str(self) -> &'static str {
         match self {
             MessageKind::Call => "call",
@@ -171,11 +173,17 @@ impl MessageKind {
 pub struct Message<'a> {
     /// From 1, in edge order.
     pub number: usize,
+    /// The sending participant's label.
     pub from: &'a str,
+    /// The receiving participant's label.
     pub to: &'a str,
+    /// The label of the step it leaves.
     pub from_step: &'a str,
+    /// The label of the step it reaches.
     pub to_step: &'a str,
+    /// The connector's label, if it has one.
     pub label: Option<&'a str>,
+    /// Call, reply or self-message.
     pub kind: MessageKind,
 }
 
@@ -191,6 +199,8 @@ pub enum ComponentKind {
 }
 
 impl ComponentKind {
+    /// A name for the kind (`service`, `store`, `queue`): the SVG class
+    /// `fz-{name}`, and a key for wordings.
     pub fn as_str(self) -> &'static str {
         match self {
             ComponentKind::Service => "service",

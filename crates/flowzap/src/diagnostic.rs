@@ -9,9 +9,12 @@ use crate::ast::Span;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::fmt;
 
+/// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
+    /// The diagram is not drawn.
     Error,
+    /// The diagram is drawn; the source should still be fixed.
     Warning,
 }
 
@@ -28,45 +31,82 @@ impl fmt::Display for Severity {
 /// tests, editors and docs rely on it. `FZ0xx` are errors, `FZ1xx` warnings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Code {
+    /// `FZ001`: Unknown node shape.
     UnknownShape,
+    /// `FZ002`: Node id not of the form `n<digits>`.
     InvalidNodeId,
+    /// `FZ003`: Node id declared twice.
     DuplicateNode,
+    /// `FZ005`: Edge endpoint without `.handle(dir)`.
     MissingHandle,
+    /// `FZ006`: Handle direction not left/right/top/bottom.
     InvalidHandle,
+    /// `FZ007`: Edge to or from an undefined node.
     UndefinedNode,
+    /// `FZ008`: Node of another lane referenced without its lane prefix.
     MissingLanePrefix,
+    /// `FZ009`: Lane prefix names an unknown lane.
     UnknownLane,
+    /// `FZ010`: Lane prefix names a lane that does not hold the node.
     WrongLanePrefix,
+    /// `FZ011`: Loop with fewer than two node ids.
     LoopTooShort,
+    /// `FZ012`: Loop names an undefined node.
     LoopUnknownNode,
+    /// `FZ013`: Lane opened with `{` but never closed.
     UnclosedLane,
+    /// `FZ014`: `}` with no open lane.
     UnexpectedCloseBrace,
+    /// `FZ015`: Lane opened inside another lane.
     NestedLane,
+    /// `FZ016`: Node outside any lane.
     OutsideLane,
+    /// `FZ017`: Text in another diagram language (Mermaid, PlantUML, a Markdown fence).
     ForeignSyntax,
+    /// `FZ018`: Chained edges `a -> b -> c`.
     ChainedEdge,
+    /// `FZ019`: String without its closing quote.
     UnterminatedString,
+    /// `FZ020`: Line that is no FlowZap statement.
     UnrecognizedLine,
+    /// `FZ021`: Diagram with nothing in it.
     EmptyDiagram,
+    /// `FZ022`: Lane id not an identifier.
     InvalidLaneId,
+    /// `FZ023`: Diagram past the size one diagram may have (lanes, nodes or edges).
     TooLarge,
+    /// `FZ101`: Node attribute written `key="…"` instead of `key:"…"`.
     AttributeEquals,
+    /// `FZ102`: Edge label written `[label:"…"]` instead of `[label="…"]`.
     EdgeLabelColon,
+    /// `FZ103`: Lane display label on the line after `{`.
     LaneLabelNextLine,
+    /// `FZ104`: Lane without a display label.
     LaneLabelMissing,
+    /// `FZ105`: `//` or `#` comment line (ignored).
     Comment,
+    /// `FZ106`: `Lane { }` on one line is an empty lane.
     EmptyLaneOneLine,
+    /// `FZ107`: Node ids are not exactly n1..nK.
     NumberingGap,
+    /// `FZ108`: Unknown node attribute (ignored).
     UnknownAttribute,
+    /// `FZ109`: Label longer than 50 characters.
     LongLabel,
+    /// `FZ110`: Emoji or control characters in a label.
     SpecialCharacters,
+    /// `FZ111`: Node with no edge in or out.
     OrphanNode,
+    /// `FZ113`: Lane opened a second time (its statements join the first).
     LaneReopened,
+    /// `FZ114`: Handle direction not in lower case.
     HandleCase,
+    /// `FZ115`: `Lane { # label }`: the `}` does not close the lane.
     LabelLineBrace,
 }
 
 impl Code {
+    /// Every code, in code order.
     pub const ALL: [Code; 36] = [
         Code::UnknownShape,
         Code::InvalidNodeId,
@@ -148,6 +188,7 @@ impl Code {
         }
     }
 
+    /// `FZ0xx` are errors, `FZ1xx` warnings.
     pub fn severity(self) -> Severity {
         if self.as_str().starts_with("FZ0") {
             Severity::Error
@@ -210,23 +251,31 @@ impl fmt::Display for Code {
 /// A secondary location, e.g. "first declared here".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
+    /// Where, in the diagram's source.
     pub span: Span,
+    /// What is there, shown beside it.
     pub message: String,
 }
 
+/// One problem in a diagram's source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What kind of problem; decides the [`Severity`].
     pub code: Code,
+    /// The headline.
     pub message: String,
+    /// Where, in the diagram's source.
     pub span: Span,
     /// Shown under the caret.
     pub label: Option<String>,
+    /// Other places that explain it.
     pub related: Vec<Related>,
+    /// How to fix it.
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
             message: message.into(),
@@ -237,17 +286,17 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+    pub(crate) fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
-    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub(crate) fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
         self.related.push(Related {
             span,
             message: message.into(),
@@ -255,10 +304,12 @@ impl Diagnostic {
         self
     }
 
+    /// The severity of its code.
     pub fn severity(&self) -> Severity {
         self.code.severity()
     }
 
+    /// True for an error: the diagram is not drawn.
     pub fn is_error(&self) -> bool {
         self.severity() == Severity::Error
     }

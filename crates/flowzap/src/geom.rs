@@ -1,13 +1,17 @@
-//! Plane geometry for layout, routing and the quality checker.
+//! Plane geometry for layout, routing and the quality checker: points and
+//! rectangles in SVG user units, and the axis-aligned segments of paths.
 
 /// A point in SVG user units (y grows downwards).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
+    /// Left to right.
     pub x: f32,
+    /// Top to bottom.
     pub y: f32,
 }
 
 impl Point {
+    /// The point (`x`, `y`).
     pub fn new(x: f32, y: f32) -> Self {
         Point { x, y }
     }
@@ -16,33 +20,43 @@ impl Point {
 /// An axis-aligned rectangle.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Rect {
+    /// The left edge.
     pub x: f32,
+    /// The top edge.
     pub y: f32,
+    /// The width.
     pub w: f32,
+    /// The height.
     pub h: f32,
 }
 
 impl Rect {
+    /// The rectangle with its top-left corner at (`x`, `y`).
     pub fn new(x: f32, y: f32, w: f32, h: f32) -> Self {
         Rect { x, y, w, h }
     }
 
+    /// The `w` × `h` rectangle centred on (`cx`, `cy`).
     pub fn centered(cx: f32, cy: f32, w: f32, h: f32) -> Self {
         Rect::new(cx - w / 2.0, cy - h / 2.0, w, h)
     }
 
+    /// The right edge.
     pub fn right(&self) -> f32 {
         self.x + self.w
     }
 
+    /// The bottom edge.
     pub fn bottom(&self) -> f32 {
         self.y + self.h
     }
 
+    /// The horizontal centre.
     pub fn cx(&self) -> f32 {
         self.x + self.w / 2.0
     }
 
+    /// The vertical centre.
     pub fn cy(&self) -> f32 {
         self.y + self.h / 2.0
     }
@@ -70,10 +84,12 @@ impl Rect {
             && o.bottom() <= self.bottom() + EPS
     }
 
+    /// True when `p` lies inside or on the edge.
     pub fn contains(&self, p: Point) -> bool {
         p.x >= self.x && p.x <= self.right() && p.y >= self.y && p.y <= self.bottom()
     }
 
+    /// The smallest rectangle holding both.
     pub fn union(&self, o: &Rect) -> Rect {
         let x = self.x.min(o.x);
         let y = self.y.min(o.y);
@@ -115,26 +131,27 @@ impl Rect {
 
 /// An axis-aligned segment.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Seg {
-    pub a: Point,
-    pub b: Point,
+pub(crate) struct Seg {
+    pub(crate) a: Point,
+    pub(crate) b: Point,
 }
 
 impl Seg {
-    pub fn is_horizontal(&self) -> bool {
+    pub(crate) fn is_horizontal(&self) -> bool {
         (self.a.y - self.b.y).abs() < 1e-3
     }
 
-    pub fn is_vertical(&self) -> bool {
+    pub(crate) fn is_vertical(&self) -> bool {
         (self.a.x - self.b.x).abs() < 1e-3
     }
 
-    pub fn len(&self) -> f32 {
+    /// The length (along either axis).
+    pub(crate) fn len(&self) -> f32 {
         (self.a.x - self.b.x).abs() + (self.a.y - self.b.y).abs()
     }
 
     /// Length of the collinear overlap with `o` (0 when not collinear).
-    pub fn overlap(&self, o: &Seg) -> f32 {
+    pub(crate) fn overlap(&self, o: &Seg) -> f32 {
         const EPS: f32 = 0.5;
         if self.is_horizontal() && o.is_horizontal() && (self.a.y - o.a.y).abs() < EPS {
             let (a0, a1) = (self.a.x.min(self.b.x), self.a.x.max(self.b.x));
@@ -152,7 +169,7 @@ impl Seg {
     /// How far two parallel segments on distinct lines less than `within`
     /// apart run side by side (0 when they are not parallel, share a line,
     /// or do not run alongside each other).
-    pub fn alongside(&self, o: &Seg, within: f32) -> f32 {
+    pub(crate) fn alongside(&self, o: &Seg, within: f32) -> f32 {
         let (gap, a, b) = if self.is_horizontal() && o.is_horizontal() {
             (
                 (self.a.y - o.a.y).abs(),
@@ -176,7 +193,7 @@ impl Seg {
 
     /// True when a horizontal and a vertical segment cross at a point strictly
     /// inside both.
-    pub fn crosses(&self, o: &Seg) -> bool {
+    pub(crate) fn crosses(&self, o: &Seg) -> bool {
         const EPS: f32 = 0.5;
         let (h, v) = if self.is_horizontal() && o.is_vertical() {
             (self, o)
@@ -192,7 +209,7 @@ impl Seg {
 }
 
 /// The segments of a polyline.
-pub fn segments(points: &[Point]) -> impl Iterator<Item = Seg> + '_ {
+pub(crate) fn segments(points: &[Point]) -> impl Iterator<Item = Seg> + '_ {
     points.windows(2).map(|w| Seg { a: w[0], b: w[1] })
 }
 

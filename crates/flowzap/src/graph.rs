@@ -5,70 +5,108 @@
 use crate::ast::Diagram;
 use serde::Serialize;
 
+/// A diagram's structure, borrowing its text; serialises to the JSON of
+/// [`to_json`]. Nodes and edges name each other by id, not by index.
 #[derive(Debug, Serialize)]
 pub struct Graph<'a> {
+    /// The lanes, in order.
     pub lanes: Vec<GraphLane<'a>>,
+    /// The nodes, in declaration order.
     pub nodes: Vec<GraphNode<'a>>,
+    /// The edges, in the order written.
     pub edges: Vec<GraphEdge<'a>>,
+    /// The loops, in the order written.
     pub loops: Vec<GraphLoop<'a>>,
+    /// Counts over the whole diagram.
     pub stats: Stats,
 }
 
+/// A lane in the export.
 #[derive(Debug, Serialize)]
 pub struct GraphLane<'a> {
+    /// The lane's id.
     pub id: &'a str,
+    /// Its display label (the id when none is written).
     pub label: &'a str,
 }
 
+/// A node in the export (`laneId` in JSON).
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GraphNode<'a> {
+    /// The node's id.
     pub id: &'a str,
+    /// The id of its lane.
     pub lane_id: &'a str,
+    /// Its label as written (empty when none is).
     pub label: &'a str,
+    /// The shape keyword.
     pub shape: &'static str,
+    /// A taskbox's extra attributes; absent when it has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub properties: Option<Properties<'a>>,
 }
 
+/// A taskbox's attributes besides its label, each absent when not written.
 #[derive(Debug, Serialize)]
 pub struct Properties<'a> {
+    /// `owner:"…"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<&'a str>,
+    /// `description:"…"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<&'a str>,
+    /// `system:"…"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub system: Option<&'a str>,
 }
 
+/// An edge in the export (camelCase in JSON, `sourceHandle` and
+/// `targetHandle` as FlowZap names them).
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GraphEdge<'a> {
+    /// `e1`, `e2`, … in edge order.
     pub id: String,
+    /// The source node's id.
     pub from: &'a str,
+    /// The target node's id.
     pub to: &'a str,
+    /// The source node's lane id.
     pub from_lane: &'a str,
+    /// The target node's lane id.
     pub to_lane: &'a str,
+    /// The edge's label; absent when it has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<&'a str>,
+    /// The side it leaves by.
     pub source_handle: &'static str,
+    /// The side it enters by.
     pub target_handle: &'static str,
 }
 
+/// A loop in the export.
 #[derive(Debug, Serialize)]
 pub struct GraphLoop<'a> {
     /// The lane the loop was written in (null when written outside any lane).
     pub lane: Option<&'a str>,
+    /// The text between its brackets.
     pub text: &'a str,
+    /// The ids of its nodes, in the order written.
     pub nodes: Vec<&'a str>,
 }
 
+/// Counts over the whole diagram (camelCase in JSON).
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
+    /// Lanes.
     pub lane_count: usize,
+    /// Nodes.
     pub node_count: usize,
+    /// Edges.
     pub edge_count: usize,
+    /// Edges whose two ends are in different lanes.
     pub cross_lane_edges: usize,
 }
 

@@ -1,20 +1,95 @@
-//! FlowZap Code: the diagram language zapdoc reads, and its SVG renderer.
+//! FlowZap Code — the text language of swimlane diagrams — parsed, checked
+//! with rustc-style diagnostics, laid out and drawn as accessible SVG in
+//! three views: the workflow (swimlanes), a sequence diagram and an
+//! architecture diagram. Pure Rust, no browser; the same input always
+//! gives the same bytes. This is the diagram engine of the zapdoc site
+//! generator and needs nothing from it.
 //!
-//! This module is self-contained: it never uses site code, so it can be
-//! lifted out as its own crate. The pipeline is `parse` (text → [`Diagram`]
-//! and [`Diagnostic`]s) → `layout` (geometry) → `svg` (a string).
+//! ```
+//! let code = "\
+//! Client { # Client
+//!   n1: circle label:\"Start\"
+//!   n2: rectangle label:\"Send order\"
+//!   n1.handle(right) -> Shop.n3.handle(left) [label=\"POST /orders\"]
+//! }
+//! Shop { # Shop
+//!   n3: rectangle label:\"Store order\"
+//!   n4: circle label:\"Done\"
+//!   n3.handle(right) -> n4.handle(left)
+//! }
+//! ";
+//! let parsed = flowzap::parse(code);
+//! // `n2` has no edge, and is reported as a warning; errors would stop
+//! // the diagram from rendering.
+//! for d in &parsed.diagnostics {
+//!     eprintln!("{}", d.render(code, "order.fz", false));
+//! }
+//! assert_eq!(parsed.warnings().count(), 1);
+//! assert!(!parsed.has_errors());
+//!
+//! // The workflow view, standalone (its stylesheet embedded).
+//! let svg = flowzap::render_svg(&parsed.diagram, code);
+//! assert!(svg.starts_with("<svg") && svg.contains("Send order"));
+//!
+//! // The same code as a sequence diagram, worded in English.
+//! use flowzap::{View, describe::English, svg::Options};
+//! let title = View::Sequence.title(&parsed.diagram, &English);
+//! let opts = Options { title: &title, description: None, embed_style: true, decorative: false };
+//! let sequence = flowzap::view::render(&parsed.diagram, code, View::Sequence, &opts, &English);
+//! assert!(sequence.contains("fz-sequence"));
+//! ```
+//!
+//! # Where each stage lives
+//!
+//! - **Parse** ([`parse()`]): text → [`Diagram`] (lanes, nodes, edges and
+//!   loops, in the order written, each with its byte [`Span`]) plus every
+//!   problem found in one pass. The parser is line-oriented: one module
+//!   per kind of statement, then a second pass that resolves names.
+//! - **Diagnostics** ([`diagnostic`]): each problem is a [`Diagnostic`]
+//!   with a stable [`Code`] (`FZ001`…, listed in `DIAGNOSTICS.md`) and a
+//!   [`Severity`]; [`Diagnostic::render`] prints it the way rustc does.
+//! - **Layout** ([`layout()`]): node sizes from their text (measured with
+//!   the bundled Inter font, [`text`]), columns from a layered ranking,
+//!   sub-rows, coordinates, loop frames. The result is a [`Layout`] of
+//!   [`NodeBox`]es, [`LaneBox`]es, [`EdgePath`]s and [`LoopBox`]es.
+//! - **Route**: each connector gets an orthogonal path from a cost-based
+//!   search over a grid of channels between the nodes (length, bends,
+//!   crossings and running alongside another connector all cost).
+//! - **Labels**: each edge label is then put in a pill on its connector,
+//!   clear of nodes, headers, loop frames and earlier labels.
+//! - **SVG** ([`svg`]): a laid-out workflow as one `<svg>` with a title
+//!   and a description, colours as `--fz-*` custom properties with a dark
+//!   set, and ids seeded by the source so diagrams can share a page.
+//!   [`render_svg`] runs layout and SVG in one call.
+//! - **Views** ([`view`], [`sequence`], [`architecture`]): the same code
+//!   drawn as a sequence diagram (participants, messages, `loop` and
+//!   `alt` fragments) or an architecture diagram (components and their
+//!   dependencies), each with its own layout and writer.
+//! - **Describe** ([`describe`]): a diagram told as text for screen
+//!   readers — the SVG's title and `<desc>` — in any language through the
+//!   [`describe::Wording`] trait.
+//! - **Graph export** ([`graph`]): the structure as JSON, in the shape of
+//!   FlowZap's own export.
+//! - **Format** ([`format`](mod@format)): the canonical layout of the code, with the
+//!   mechanical fixes of its warnings.
+//!
+//! With the `testing` feature, `check` measures a layout's defects and
+//! tidiness and `stress` writes large synthetic diagrams, for tests and
+//! benchmarks.
+
+#![warn(missing_docs, unreachable_pub)]
 
 pub mod architecture;
-pub mod ast;
+mod ast;
 #[cfg(feature = "testing")]
 pub mod check;
 pub mod describe;
 pub mod diagnostic;
 pub mod format;
-pub mod geom;
+mod geom;
 pub mod graph;
 mod labels;
-pub mod layout;
+mod layout;
 mod model;
 mod parse;
 mod route;
@@ -27,14 +102,14 @@ pub mod text;
 pub mod view;
 
 pub use ast::{Diagram, Edge, Handle, Lane, Loop, Node, Shape, Span};
-pub use diagnostic::{Code, Diagnostic, Severity};
+pub use diagnostic::{Code, Diagnostic, Related, Severity};
+pub use geom::{Point, Rect};
+pub use layout::layout;
+pub use model::{EdgeLabel, EdgePath, LaneBox, Layout, LoopBox, NodeBox, TextLine};
 pub use parse::{
     MAX_DIAGNOSTICS, MAX_EDGES, MAX_LABEL_CHARS, MAX_LANES, MAX_NODES, Parsed, Statement,
     StatementKind, parse,
 };
-
-pub use layout::layout;
-pub use model::{EdgeLabel, EdgePath, LaneBox, Layout, LoopBox, NodeBox, TextLine};
 pub use view::View;
 
 /// The default accessible title in English: the lanes, in order.

@@ -16,13 +16,6 @@ use crate::model::{EdgeLabel, Layout, TextLine};
 use crate::text::FONT_STACK;
 use std::fmt::Write;
 
-/// Escape text for XML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    escape_into(&mut out, s);
-    out
-}
-
 /// Append `s` escaped for XML/HTML text and attribute values.
 pub fn escape_into(out: &mut String, s: &str) {
     let mut rest = s;
@@ -63,7 +56,7 @@ impl std::fmt::Display for Esc<'_> {
 }
 
 /// A short, stable hash of the diagram source (FNV-1a, 32 bits).
-pub fn source_hash(source: &str) -> String {
+pub(crate) fn source_hash(source: &str) -> String {
     let mut h: u32 = 0x811c_9dc5;
     for b in source.bytes() {
         h ^= u32::from(b);
@@ -554,7 +547,14 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(escape(r#"<script>&"'"#), "&lt;script&gt;&amp;&quot;&#39;");
+        let mut out = String::new();
+        escape_into(&mut out, r#"<script>&"'"#);
+        assert_eq!(out, "&lt;script&gt;&amp;&quot;&#39;");
+        assert_eq!(
+            Esc(r#"<script>&"'"#).to_string(),
+            out,
+            "the two escapers agree"
+        );
     }
 
     #[test]

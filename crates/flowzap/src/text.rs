@@ -5,6 +5,9 @@
 //! what the browser draws. East Asian wide characters count one em: every CJK
 //! ideograph in Noto Sans CJK (the usual fallback) is exactly that wide.
 //! Kerning is ignored, which errs on the wide side.
+//!
+//! The font file and the names the SVG asks for are public, for a site
+//! that serves (or subsets) the font next to its diagrams.
 
 use std::sync::OnceLock;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
@@ -55,7 +58,7 @@ fn metrics() -> &'static Metrics {
 }
 
 /// The advance of one character, in em.
-pub fn char_em(c: char) -> f32 {
+fn char_em(c: char) -> f32 {
     let m = metrics();
     let u = c as u32;
     if u < LATIN_END {
@@ -74,7 +77,7 @@ pub fn char_em(c: char) -> f32 {
 }
 
 /// The width of `text` at `size` px.
-pub fn width(text: &str, size: f32) -> f32 {
+pub(crate) fn width(text: &str, size: f32) -> f32 {
     text.chars().map(char_em).sum::<f32>() * size
 }
 
@@ -82,7 +85,7 @@ pub fn width(text: &str, size: f32) -> f32 {
 /// Unicode line-break opportunities (spaces, after hyphens, between CJK
 /// characters). A word wider than `max` stays whole on its own line; the
 /// caller sizes the shape to the widest line.
-pub fn wrap(text: &str, size: f32, max: f32) -> Vec<String> {
+pub(crate) fn wrap(text: &str, size: f32, max: f32) -> Vec<String> {
     let text = text.trim();
     if text.is_empty() {
         return vec![String::new()];
@@ -117,7 +120,7 @@ pub fn wrap(text: &str, size: f32, max: f32) -> Vec<String> {
 }
 
 /// The widest of `lines` at `size` px.
-pub fn max_width(lines: &[String], size: f32) -> f32 {
+pub(crate) fn max_width(lines: &[String], size: f32) -> f32 {
     lines.iter().map(|l| width(l, size)).fold(0.0, f32::max)
 }
 

@@ -25,6 +25,7 @@ pub enum View {
 }
 
 impl View {
+    /// Every view, the workflow first.
     pub const ALL: [View; 3] = [View::Workflow, View::Sequence, View::Architecture];
 
     /// The name used in `view=…` and `--view`.

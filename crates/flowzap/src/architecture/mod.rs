@@ -4,7 +4,7 @@
 //! A component box shows the lane's label and a short summary: how many
 //! steps it has, how many are decisions, and the first decisions' labels.
 //! Arrows are labelled with the distinct labels of the connectors they
-//! stand for, the first [`MAX_LABELS`], then "+N more".
+//! stand for, the first three, then "+N more".
 //!
 //! Placement is layered by dependency: the arrows, in the order their
 //! first connector is written, make a graph whose cycles are broken by
@@ -37,42 +37,57 @@ pub use draw::write;
 pub use layout::layout;
 
 /// Labels written on an arrow before "+N more".
-pub const MAX_LABELS: usize = 3;
+const MAX_LABELS: usize = 3;
 
-pub use metrics::{CAP, SIDE_CAP};
+pub(crate) use metrics::{CAP, SIDE_CAP};
 
+/// Sizes and spacing, in px.
 mod metrics {
-    pub const MARGIN_X: f32 = 40.0;
-    pub const MARGIN_TOP: f32 = 32.0;
-    pub const MARGIN_BOTTOM: f32 = 40.0;
+    /// Left and right of the components.
+    pub(super) const MARGIN_X: f32 = 40.0;
+    /// Above the components when no arrow runs over them.
+    pub(super) const MARGIN_TOP: f32 = 32.0;
+    /// Below the components when no arrow runs under them.
+    pub(super) const MARGIN_BOTTOM: f32 = 40.0;
     /// Below the components when arrows run under them.
-    pub const MARGIN_UNDER: f32 = 72.0;
-    pub const PAD_X: f32 = 16.0;
-    pub const PAD_Y: f32 = 12.0;
-    pub const MIN_W: f32 = 160.0;
-    pub const MIN_H: f32 = 64.0;
-    pub const TEXT_MAX: f32 = 180.0;
-    pub const COL_GAP: f32 = 96.0;
-    pub const ROW_GAP: f32 = 72.0;
+    pub(super) const MARGIN_UNDER: f32 = 72.0;
+    /// Between a box's outline and its text.
+    pub(super) const PAD_X: f32 = 16.0;
+    pub(super) const PAD_Y: f32 = 12.0;
+    /// The smallest box.
+    pub(super) const MIN_W: f32 = 160.0;
+    pub(super) const MIN_H: f32 = 64.0;
+    /// Box text wraps at this width.
+    pub(super) const TEXT_MAX: f32 = 180.0;
+    /// Between layers, before arrow labels widen the gap.
+    pub(super) const COL_GAP: f32 = 96.0;
+    /// Between components in one layer.
+    pub(super) const ROW_GAP: f32 = 72.0;
     /// A cylinder's cap: the half-height of the ellipse of one standing
     /// up, the half-width of one on its side.
-    pub const CAP: f32 = 8.0;
-    pub const SIDE_CAP: f32 = 11.0;
+    pub(crate) const CAP: f32 = 8.0;
+    pub(crate) const SIDE_CAP: f32 = 11.0;
     /// The small diamond before a decision's label.
-    pub const MARK: f32 = 9.0;
+    pub(super) const MARK: f32 = 9.0;
     /// Decisions listed in a box before "+N more".
-    pub const MAX_DECISIONS: usize = 2;
+    pub(super) const MAX_DECISIONS: usize = 2;
 }
 
 /// A lane as a component box.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Component {
+    /// The bounding box, as tall as its row.
     pub rect: Rect,
+    /// Box, store (a standing cylinder) or queue (a lying one).
     pub kind: ComponentKind,
+    /// The lane label, its counts and its first decisions.
     pub text: Vec<TextLine>,
     /// The small diamonds before decision labels.
     pub marks: Vec<Rect>,
+    /// Its layer (column), after the longest chain of dependencies
+    /// leading to it.
     pub layer: usize,
+    /// Its place in the layer, top to bottom.
     pub row: usize,
 }
 
@@ -120,21 +135,31 @@ impl Component {
 /// One arrow: every connector from lane `from` to lane `to`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dependency {
+    /// The lane the connectors leave.
     pub from: usize,
+    /// The lane they reach.
     pub to: usize,
     /// The connectors, in edge order.
     pub edges: Vec<usize>,
+    /// The side of `from`'s component the arrow leaves by.
     pub from_side: Handle,
+    /// The side of `to`'s component it enters by.
     pub to_side: Handle,
+    /// The routed arrow, labelled with the connectors' distinct labels.
     pub path: EdgePath,
 }
 
+/// A laid-out architecture diagram.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArchitectureLayout {
+    /// The drawing's width.
     pub width: f32,
+    /// The drawing's height.
     pub height: f32,
     /// One per lane, in lane order.
     pub components: Vec<Component>,
+    /// One per ordered pair of lanes with connectors between them, in the
+    /// order their first connector is written.
     pub dependencies: Vec<Dependency>,
 }
 
@@ -165,7 +190,7 @@ fn words(s: &str) -> Vec<String> {
 }
 
 /// What a lane is drawn as, from the words of its id and label.
-pub fn kind_of(lane: &Lane) -> ComponentKind {
+fn kind_of(lane: &Lane) -> ComponentKind {
     const QUEUE: &[&str] = &[
         "queue", "queues", "bus", "topic", "topics", "stream", "streams", "broker", "mq", "kafka",
         "pubsub", "sqs", "sns",

@@ -17,9 +17,13 @@ pub use workflow::check;
 /// Defects found (empty for a good layout) and tidiness metrics.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Report {
+    /// What a reader would call wrong, one sentence each.
     pub defects: Vec<String>,
+    /// Pairs of connector segments that cross.
     pub crossings: usize,
+    /// Bends over all connectors.
     pub bends: usize,
+    /// The drawing's area in px².
     pub area: f64,
     /// Edge labels whose pill sits on a loop frame's dashed line, hiding a
     /// piece of it: counted, not a defect, since a connector running along
@@ -38,6 +42,7 @@ pub const CLOSE: f32 = 6.0;
 pub const CLOSE_RUN: f32 = 12.0;
 
 impl Report {
+    /// No defects (the metrics may still say how tidy it is).
     pub fn is_clean(&self) -> bool {
         self.defects.is_empty()
     }
@@ -46,10 +51,12 @@ impl Report {
 /// Defects found in one view (empty for a good drawing).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewReport {
+    /// What a reader would call wrong, one sentence each.
     pub defects: Vec<String>,
 }
 
 impl ViewReport {
+    /// No defects.
     pub fn is_clean(&self) -> bool {
         self.defects.is_empty()
     }

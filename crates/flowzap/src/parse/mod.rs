@@ -32,7 +32,11 @@ use std::collections::HashMap;
 /// is false.
 #[derive(Debug, Clone)]
 pub struct Parsed {
+    /// Everything that could be read; names that do not resolve are left
+    /// out.
     pub diagram: Diagram,
+    /// Every problem found, sorted by position (at most
+    /// [`MAX_DIAGNOSTICS`]).
     pub diagnostics: Vec<Diagnostic>,
     /// Every line the parser read, in order: what a tool that rewrites the
     /// source ([`crate::format`]) needs to keep comments and order.
@@ -69,16 +73,20 @@ pub struct Statement {
 /// The kinds of [`Statement`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatementKind {
-    /// `Lane { # Label`: opens lane `lane` (index into the lanes), or opens
-    /// it again. `label` is where the label text sits, when written;
-    /// `empty` when the lane is closed on the same line (`Lane { }`).
+    /// `Lane { # Label`: opens a lane, or opens it again.
     LaneOpen {
+        /// The lane (index into the lanes).
         lane: usize,
+        /// Where the label text sits, when written.
         label: Option<Span>,
+        /// The lane is closed on the same line (`Lane { }`).
         empty: bool,
     },
     /// `# Label` on the line after `{`: the lane's label (FZ103).
-    LaneLabel { label: Span },
+    LaneLabel {
+        /// Where the label text sits.
+        label: Span,
+    },
     /// `}`.
     LaneClose,
     /// `n1: shape …`.
@@ -94,14 +102,17 @@ pub enum StatementKind {
 }
 
 impl Parsed {
+    /// True when the diagram must not be drawn.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
+    /// The errors among the diagnostics.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())
     }
 
+    /// The warnings among the diagnostics.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| !d.is_error())
     }

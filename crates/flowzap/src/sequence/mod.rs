@@ -34,36 +34,39 @@ pub use layout::layout;
 use plan::{groups, kinds};
 
 /// Sizes and spacing, in px.
-pub mod metrics {
-    pub const MARGIN: f32 = 16.0;
-    pub const HEAD_PAD_X: f32 = 14.0;
-    pub const HEAD_PAD_Y: f32 = 9.0;
-    pub const HEAD_MIN_W: f32 = 100.0;
-    pub const HEAD_TEXT_MAX: f32 = 160.0;
-    pub const STEP_PAD_X: f32 = 12.0;
-    pub const STEP_PAD_Y: f32 = 7.0;
-    pub const STEP_MIN_W: f32 = 96.0;
-    pub const STEP_MIN_H: f32 = 32.0;
-    pub const STEP_TEXT_MAX: f32 = 150.0;
+mod metrics {
+    pub(super) const MARGIN: f32 = 16.0;
+    pub(super) const HEAD_PAD_X: f32 = 14.0;
+    pub(super) const HEAD_PAD_Y: f32 = 9.0;
+    pub(super) const HEAD_MIN_W: f32 = 100.0;
+    /// Header text wraps at this width.
+    pub(super) const HEAD_TEXT_MAX: f32 = 160.0;
+    pub(super) const STEP_PAD_X: f32 = 12.0;
+    pub(super) const STEP_PAD_Y: f32 = 7.0;
+    pub(super) const STEP_MIN_W: f32 = 96.0;
+    pub(super) const STEP_MIN_H: f32 = 32.0;
+    /// Step text wraps at this width.
+    pub(super) const STEP_TEXT_MAX: f32 = 150.0;
     /// Clear space between the widest boxes of neighbouring participants.
-    pub const LANE_GAP: f32 = 36.0;
+    pub(super) const LANE_GAP: f32 = 36.0;
     /// Between rows.
-    pub const ROW_GAP: f32 = 12.0;
+    pub(super) const ROW_GAP: f32 = 12.0;
     /// A self-message's loop: how far right of the lifeline, how tall.
-    pub const SELF_W: f32 = 30.0;
-    pub const SELF_H: f32 = 20.0;
+    pub(super) const SELF_W: f32 = 30.0;
+    pub(super) const SELF_H: f32 = 20.0;
     /// How far right of a box a self-message into that box turns.
-    pub const SELF_BOX_W: f32 = 18.0;
+    pub(super) const SELF_BOX_W: f32 = 18.0;
     /// Between a message line and the pill of its label.
-    pub const LABEL_GAP: f32 = 3.0;
+    pub(super) const LABEL_GAP: f32 = 3.0;
     /// Clear space on either side of a label along its message.
-    pub const LABEL_SIDE: f32 = 10.0;
+    pub(super) const LABEL_SIDE: f32 = 10.0;
     /// Between a fragment's frame and what it holds.
-    pub const FRAME_PAD: f32 = 10.0;
-    pub const TAB_TEXT_MAX: f32 = 240.0;
+    pub(super) const FRAME_PAD: f32 = 10.0;
+    /// A fragment tab's text wraps at this width.
+    pub(super) const TAB_TEXT_MAX: f32 = 240.0;
     /// Taller than this (about a screen), participants are named again at
     /// the bottom.
-    pub const TALL: f32 = 900.0;
+    pub(super) const TALL: f32 = 900.0;
 }
 
 /// A participant: a lane's header (and footer) box and its lifeline.
@@ -71,9 +74,13 @@ pub mod metrics {
 pub struct Participant {
     /// The lifeline's x.
     pub x: f32,
+    /// The box naming the participant, above its lifeline.
     pub header: Rect,
+    /// The lane label's lines in the header.
     pub header_text: Vec<TextLine>,
+    /// The same box below the lifeline, on a drawing taller than a screen.
     pub footer: Option<Rect>,
+    /// The lane label's lines in the footer.
     pub footer_text: Vec<TextLine>,
     /// The lifeline runs from `lifeline.0` down to `lifeline.1`.
     pub lifeline: (f32, f32),
@@ -82,23 +89,18 @@ pub struct Participant {
 /// A node as a step on its lane's lifeline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
+    /// The box, centred on the lifeline.
     pub rect: Rect,
+    /// The node's shape: a box, a stadium for a circle, a hexagon for a
+    /// diamond.
     pub shape: Shape,
+    /// The label's lines (a taskbox's title and rows).
     pub text: Vec<TextLine>,
+    /// The participant (lane) whose lifeline it is on.
     pub lane: usize,
 }
 
 impl Step {
-    /// How far in from the left and right ends the outline's straight top
-    /// begins: the hexagon's point, the stadium's round end.
-    pub fn end_inset(&self) -> f32 {
-        match self.shape {
-            Shape::Diamond => hex_inset(self.rect.h),
-            Shape::Circle => self.rect.h / 2.0,
-            _ => 0.0,
-        }
-    }
-
     /// Is `p` inside the step's outline (not just its bounding box)?
     pub fn outline_contains(&self, p: Point) -> bool {
         let r = &self.rect;
@@ -126,6 +128,7 @@ impl Step {
     }
 }
 
+/// How far a hexagon's side points reach in from its box, for height `h`.
 fn hex_inset(h: f32) -> f32 {
     (h / 2.0).min(14.0)
 }
@@ -133,8 +136,12 @@ fn hex_inset(h: f32) -> f32 {
 /// A message: an arrow (orthogonal points, first to last) and its label.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageBox {
+    /// The arrow, from the sending lifeline to the receiving one (or to
+    /// the box of the step it reaches first).
     pub points: Vec<Point>,
+    /// Its label; none for a branch of an `alt`, whose guard names it.
     pub label: Option<EdgeLabel>,
+    /// Call, reply (dashed) or self-message.
     pub kind: MessageKind,
 }
 
@@ -157,13 +164,17 @@ impl MessageBox {
     }
 }
 
+/// What a fragment frames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FragmentKind {
+    /// The messages among a `loop`'s nodes.
     Loop,
+    /// The branches leaving a decision, one operand each.
     Alt,
 }
 
 impl FragmentKind {
+    /// The UML keyword written in the fragment's tab.
     pub fn keyword(self) -> &'static str {
         match self {
             FragmentKind::Loop => "loop",
@@ -175,20 +186,24 @@ impl FragmentKind {
 /// A fragment as planned: which messages it frames and how it nests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Planned {
+    /// Loop or alternatives.
     pub kind: FragmentKind,
     /// The loop (index into [`Diagram::loops`]) or the decision node
     /// (index into [`Diagram::nodes`]).
     pub owner: usize,
-    /// The first and last message it frames (edge indices; every message
-    /// between them is one of its own).
+    /// The first message it frames (an edge index; every message from
+    /// `first` to `last` is one of its own).
     pub first: usize,
+    /// The last message it frames.
     pub last: usize,
-    /// The fragment it lies in, and how deep.
+    /// The fragment it lies in (index into the fragments), if any.
     pub parent: Option<usize>,
+    /// How many fragments it lies in.
     pub depth: usize,
 }
 
 impl Planned {
+    /// The messages it frames (edge indices).
     pub fn messages(&self) -> std::ops::RangeInclusive<usize> {
         self.first..=self.last
     }
@@ -197,31 +212,37 @@ impl Planned {
 /// What the sequence view draws, before any geometry: each message's kind
 /// and the fragments, outermost first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Plan {
-    pub kinds: Vec<MessageKind>,
-    pub fragments: Vec<Planned>,
+struct Plan {
+    kinds: Vec<MessageKind>,
+    fragments: Vec<Planned>,
 }
 
 /// A laid-out fragment frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fragment {
+    /// What it frames and how it nests.
     pub plan: Planned,
+    /// The frame.
     pub rect: Rect,
     /// The tab at the top-left corner, with the keyword and (for a loop)
     /// its condition.
     pub tab: Rect,
+    /// The tab's lines (the keyword is drawn bold).
     pub tab_text: Vec<TextLine>,
-    /// An `alt`'s guards, one per operand (its first beside the tab), and
-    /// the dashed lines between operands.
+    /// An `alt`'s guards, one per operand (its first beside the tab).
     pub guards: Vec<TextLine>,
+    /// The y of each dashed line between an `alt`'s operands.
     pub separators: Vec<f32>,
 }
 
 /// A laid-out sequence diagram.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SequenceLayout {
+    /// The drawing's width.
     pub width: f32,
+    /// The drawing's height.
     pub height: f32,
+    /// One per lane, left to right.
     pub participants: Vec<Participant>,
     /// One per node, in node order.
     pub steps: Vec<Step>,

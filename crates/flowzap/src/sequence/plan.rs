@@ -7,7 +7,7 @@ use crate::describe::MessageKind;
 
 /// Each message's kind: within a lane, a reply (a message to a participant
 /// that sent this one an earlier message), or a call.
-pub(crate) fn kinds(d: &Diagram) -> Vec<MessageKind> {
+pub(super) fn kinds(d: &Diagram) -> Vec<MessageKind> {
     let mut sent: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     d.edges
         .iter()
@@ -29,13 +29,13 @@ pub(crate) fn kinds(d: &Diagram) -> Vec<MessageKind> {
 }
 
 /// The messages (edge indices) of each `loop`, in loop order.
-pub(crate) type LoopMessages = Vec<Vec<usize>>;
+pub(super) type LoopMessages = Vec<Vec<usize>>;
 /// Each decision (node index) with two or more branches, and its branches.
-pub(crate) type Alternatives = Vec<(usize, Vec<usize>)>;
+pub(super) type Alternatives = Vec<(usize, Vec<usize>)>;
 
 /// The messages of each `loop` (edges between two of its nodes) and the
 /// branches of each decision with two or more, in edge order.
-pub(crate) fn groups(d: &Diagram) -> (LoopMessages, Alternatives) {
+pub(super) fn groups(d: &Diagram) -> (LoopMessages, Alternatives) {
     let loops = d
         .loops
         .iter()
@@ -78,8 +78,9 @@ fn runs(ids: &[usize]) -> Vec<(usize, usize)> {
 /// At most this many `loop` frames, nested at most this deep: past them
 /// (only a diagram written to be hostile gets there) further loops are
 /// left unframed; the description still tells every loop.
-pub(crate) const MAX_LOOP_FRAMES: usize = 500;
-pub(crate) const MAX_DEPTH: usize = 12;
+pub(super) const MAX_LOOP_FRAMES: usize = 500;
+/// See [`MAX_LOOP_FRAMES`].
+pub(super) const MAX_DEPTH: usize = 12;
 
 /// Plan the sequence view: message kinds, and fragment frames that nest.
 ///
@@ -90,7 +91,7 @@ pub(crate) const MAX_DEPTH: usize = 12;
 /// message), since operands are separated by a line across the frame. The
 /// pieces then nest: a cut inside a planned frame would mean that frame
 /// crosses another planned one. Linear in the run for each run.
-pub(crate) fn plan(d: &Diagram) -> Plan {
+pub(super) fn plan(d: &Diagram) -> Plan {
     let (loops, alts) = groups(d);
     let m = d.edges.len();
     // (kind, owner, first, last)
