@@ -1,0 +1,176 @@
+//! Steps 1–5 of the build: configuration, translations and theme; content
+//! and front matter; Markdown and diagrams; the site model and its link
+//! checks; the theme bound to the model. Nothing is written.
+
+use super::*;
+
+impl Session {
+    /// Load the site as far as it goes, rendering diagrams through `cache`
+    /// (taken by the session when there is one). `Err` only for usage and
+    /// I/O problems; problems of the input are in the [`Attempt`].
+    pub fn attempt(opts: &Options, cache: &mut DiagramCache) -> Result<Attempt, Failure> {
+        let started = Instant::now();
+        let mut timings = Timings::new();
+        let fail = |errors: Vec<Error>, warnings: Vec<Error>| {
+            let mut errors = errors;
+            let mut warnings = warnings;
+            crate::error::sort(&mut errors);
+            crate::error::sort(&mut warnings);
+            Ok(Attempt {
+                session: None,
+                errors,
+                warnings,
+            })
+        };
+        if !opts.root.is_dir() {
+            return Err(Failure::Other(format!(
+                "the site root `{}` is not a directory",
+                opts.root.display()
+            )));
+        }
+        // 1. Configuration, translations, theme.
+        let mut config = match Config::load(&opts.root) {
+            Ok(c) => c,
+            Err(errors) => return fail(errors, Vec::new()),
+        };
+        if let Some(url) = &opts.base_url {
+            config
+                .set_base_url(url)
+                .map_err(|reason| Failure::Other(format!("--base-url: {reason}")))?;
+        }
+        let out_dir = match &opts.output {
+            Some(o) => o.clone(),
+            None => opts.root.join(&config.output_dir),
+        };
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
+        let catalog = Catalog::load(&opts.root, &config)
+            .map_err(|e| errors.extend(e))
+            .ok();
+        let theme = Theme::load(&opts.root, &config)
+            .map_err(|e| errors.extend(e))
+            .ok();
+        timings.lap("config, i18n, theme");
+
+        // 2. Content.
+        let (content, content_errors) = content::load(&opts.root, &config, opts.drafts);
+        errors.extend(content_errors);
+        timings.lap("content");
+
+        // 3, 4. Markdown and diagrams.
+        let loaded = pipeline::render_files(content.files, &config, catalog.as_ref(), cache);
+        for f in &loaded {
+            for p in &f.problems {
+                if p.is_error() {
+                    errors.push(p.clone());
+                } else {
+                    warnings.push(p.clone());
+                }
+            }
+        }
+        timings.lap("markdown and diagrams");
+
+        // 5. The model, of the files that could be read: a page with bad
+        // front matter leaves the others' problems (links, anchors,
+        // translations) to report in the same run. Links to it are not
+        // broken; its own error stands, and the build stops on it.
+        let unloaded = Unloaded::new(content.failed.iter().map(String::as_str), &config);
+        let files: Vec<_> = loaded.iter().map(|f| f.file.clone()).collect();
+        let bodies: Vec<_> = loaded.iter().map(|f| f.body.clone()).collect();
+        let site = match Site::new(config.clone(), files, bodies) {
+            Ok((site, site_warnings)) => {
+                warnings.extend(site_warnings);
+                errors.extend(links::internal(&site, &unloaded));
+                site
+            }
+            Err(e) => {
+                errors.extend(e);
+                return fail(errors, warnings);
+            }
+        };
+        let (Some(catalog), Some(theme)) = (catalog, theme) else {
+            return fail(errors, warnings);
+        };
+        let files: BTreeMap<String, LoadedFile> = loaded
+            .into_iter()
+            .map(|f| (f.file.rel_path.clone(), f))
+            .collect();
+        let site = Arc::new(site);
+        let catalog = Arc::new(catalog);
+        let renderer = theme
+            .fresh_copy()
+            .bind(Arc::clone(&site), Arc::clone(&catalog));
+        timings.lap("site model");
+        crate::error::sort(&mut errors);
+        crate::error::sort(&mut warnings);
+        let session = Session {
+            opts: opts.clone(),
+            config,
+            out_dir,
+            catalog,
+            theme,
+            files,
+            assets: content.assets,
+            unreadable: content.failed,
+            unloaded,
+            drafts_skipped: content.drafts_skipped,
+            cache: std::mem::take(cache),
+            site,
+            renderer: Some(renderer),
+            made: HashMap::new(),
+            generated: HashMap::new(),
+            indexes: HashMap::new(),
+            warnings: warnings.clone(),
+            timings: timings.laps,
+            started,
+            updates: 0,
+        };
+        Ok(Attempt {
+            session: Some(session),
+            errors,
+            warnings,
+        })
+    }
+
+    /// What a build writes, for [`links::check`]: pages, the files beside
+    /// them, generated files, static files and content assets. Computed
+    /// from the model; nothing is rendered.
+    pub fn outputs(&self) -> Outputs {
+        let site = &*self.site;
+        let jobs = pipeline::jobs(site);
+        let mut files: Vec<String> = jobs.iter().map(|&j| pipeline::job_file(site, j)).collect();
+        for e in &site.entries {
+            files.extend(e.body.diagrams.iter().filter_map(|d| d.file.clone()));
+            files.extend(e.body.fz_file.clone());
+        }
+        files.extend(
+            pipeline::generated_files(site)
+                .into_iter()
+                .map(|(rel, ..)| rel),
+        );
+        for dir in &self.theme.static_dirs {
+            files.extend(
+                walkdir::WalkDir::new(dir)
+                    .into_iter()
+                    .filter_map(Result::ok)
+                    .filter(|e| e.file_type().is_file())
+                    .filter_map(|e| {
+                        let rel = e.path().strip_prefix(dir).ok()?;
+                        let parts: Option<Vec<&str>> =
+                            rel.components().map(|c| c.as_os_str().to_str()).collect();
+                        Some(parts?.join("/"))
+                    }),
+            );
+        }
+        files.extend(
+            self.assets
+                .iter()
+                .map(|a| pipeline::asset_path(&a.rel_path)),
+        );
+        let pages = jobs.iter().filter_map(|&j| match j {
+            Job::Entry(i, 1) => Some((pipeline::job_file(site, j), i)),
+            _ => None,
+        });
+        Outputs::new(files, pages)
+    }
+}
