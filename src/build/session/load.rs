@@ -3,6 +3,7 @@
 //! checks; the theme bound to the model. Nothing is written.
 
 use super::*;
+use crate::util::Hidden;
 
 impl Session {
     /// Load the site as far as it goes, rendering diagrams through `cache`
@@ -149,17 +150,11 @@ impl Session {
                 .map(|(rel, ..)| rel),
         );
         for dir in &self.theme.static_dirs {
+            // What cannot be listed is the build's to report.
             files.extend(
-                walkdir::WalkDir::new(dir)
-                    .into_iter()
+                crate::util::files_under(dir, Hidden::Include)
                     .filter_map(Result::ok)
-                    .filter(|e| e.file_type().is_file())
-                    .filter_map(|e| {
-                        let rel = e.path().strip_prefix(dir).ok()?;
-                        let parts: Option<Vec<&str>> =
-                            rel.components().map(|c| c.as_os_str().to_str()).collect();
-                        Some(parts?.join("/"))
-                    }),
+                    .map(|(_, rel)| rel),
             );
         }
         files.extend(

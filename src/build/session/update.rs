@@ -5,6 +5,10 @@
 
 use super::*;
 
+/// The changed Markdown files, read and rendered; the paths of those
+/// gone; the warnings met.
+type Changed = (Vec<LoadedFile>, Vec<String>, Vec<Error>);
+
 impl Session {
     /// Where a changed path belongs; `None` for paths the site does not
     /// read (editor backups, the output directory).
@@ -137,17 +141,10 @@ impl Session {
             }
         }
         for dir in &next.theme.static_dirs {
-            for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-                let entry = entry
+            for entry in crate::util::files_under(dir, crate::util::Hidden::Include) {
+                let (path, rel) = entry
                     .map_err(|e| Failure::Other(format!("cannot walk `{}`: {e}", dir.display())))?;
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let Some(rel) = entry.path().strip_prefix(dir).ok().and_then(|r| r.to_str()) else {
-                    continue;
-                };
-                let rel = rel.replace('\\', "/");
-                output::copy_in_place(&next.out_dir, entry.path(), &rel).map_err(Failure::Other)?;
+                output::copy_in_place(&next.out_dir, &path, &rel).map_err(Failure::Other)?;
                 update.written.push(rel);
             }
         }
@@ -288,38 +285,7 @@ impl Session {
     /// Markdown files changed, appeared or disappeared.
     fn update_markdown(&mut self, rels: &[String]) -> Result<Update, Failure> {
         let mut timings = Timings::new();
-        let root = self.opts.root.clone();
-        let mut fresh = Vec::new();
-        let mut gone = Vec::new();
-        let mut errors = Vec::new();
-        for rel in rels {
-            let path = root.join(CONTENT_DIR).join(rel);
-            if !path.is_file() {
-                gone.push(rel.clone());
-                continue;
-            }
-            match content::load_file(&root, rel, &self.config, self.opts.drafts) {
-                Ok(Some(f)) => fresh.push(f),
-                Ok(None) => gone.push(rel.clone()),
-                Err(e) => errors.push(e),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(input(errors, Vec::new()));
-        }
-        let loaded =
-            pipeline::render_files(fresh, &self.config, Some(&self.catalog), &mut self.cache);
-        let mut warnings = Vec::new();
-        for p in loaded.iter().flat_map(|f| &f.problems) {
-            if p.is_error() {
-                errors.push(p.clone());
-            } else {
-                warnings.push(p.clone());
-            }
-        }
-        if !errors.is_empty() {
-            return Err(input(errors, warnings));
-        }
+        let (loaded, gone, mut warnings) = self.read_changed(rels)?;
         timings.lap("read and render Markdown");
         let structural = !gone.iter().all(|g| !self.files.contains_key(g))
             || loaded
@@ -406,7 +372,79 @@ impl Session {
             }
         }
         timings.lap("bind theme");
-        // The pages whose inputs changed.
+        let (todo, current) = self.stale_jobs()?;
+        timings.lap("find stale pages");
+        let pages = self.render_jobs(&todo)?;
+        timings.lap("render");
+        let mut update = Update {
+            rebuilt_model,
+            ..Update::default()
+        };
+        self.write_pages(pages, &todo, &mut update)?;
+        timings.lap("write");
+        self.remove_vanished(&current, &mut update)?;
+        self.write_generated(&mut update)?;
+        timings.lap("sitemap, search, feeds");
+        // Diagrams no page uses any more are forgotten now and then (a
+        // full pass over the pages costs more than the edit itself).
+        self.updates += 1;
+        if rebuilt_model || self.updates % PRUNE_EVERY == 0 {
+            self.cache.retain(
+                self.files
+                    .values()
+                    .flat_map(|f| f.diagrams.iter().map(String::as_str)),
+            );
+            timings.lap("prune diagram cache");
+        }
+        update.timings = timings.laps;
+        update.warnings = warnings;
+        update.warnings.extend(self.catalog.report());
+        Ok(update)
+    }
+
+    /// Read and render the changed Markdown files `rels` (see [`Changed`]);
+    /// those no longer
+    /// there (or now drafts) are `gone`. Warnings beside them; the errors
+    /// of any file fail the update.
+    fn read_changed(&mut self, rels: &[String]) -> Result<Changed, Failure> {
+        let root = self.opts.root.clone();
+        let mut fresh = Vec::new();
+        let mut gone = Vec::new();
+        let mut errors = Vec::new();
+        for rel in rels {
+            let path = root.join(CONTENT_DIR).join(rel);
+            if !path.is_file() {
+                gone.push(rel.clone());
+                continue;
+            }
+            match content::load_file(&root, rel, &self.config, self.opts.drafts) {
+                Ok(Some(f)) => fresh.push(f),
+                Ok(None) => gone.push(rel.clone()),
+                Err(e) => errors.push(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(input(errors, Vec::new()));
+        }
+        let loaded =
+            pipeline::render_files(fresh, &self.config, Some(&self.catalog), &mut self.cache);
+        let mut warnings = Vec::new();
+        for p in loaded.iter().flat_map(|f| &f.problems) {
+            if p.is_error() {
+                errors.push(p.clone());
+            } else {
+                warnings.push(p.clone());
+            }
+        }
+        if !errors.is_empty() {
+            return Err(input(errors, warnings));
+        }
+        Ok((loaded, gone, warnings))
+    }
+
+    /// The pages whose fingerprint changed (or that are new), and every
+    /// output page of the site as it is now.
+    fn stale_jobs(&self) -> Result<(Vec<Job>, HashSet<String>), Failure> {
         let site = Arc::clone(&self.site);
         let Some(renderer) = &self.renderer else {
             return Err(Failure::Other("the site is not loaded".to_string()));
@@ -439,15 +477,16 @@ impl Session {
             }
             current.insert(file);
         }
-        timings.lap("find stale pages");
-        let pages = self.render_jobs(&todo)?;
-        timings.lap("render");
-        let mut update = Update {
-            rebuilt_model,
-            ..Update::default()
-        };
-        self.write_pages(pages, &todo, &mut update)?;
-        timings.lap("write");
+        Ok((todo, current))
+    }
+
+    /// Remove the pages (and the files beside them) the site no longer
+    /// makes: those written before and not in `current`.
+    fn remove_vanished(
+        &mut self,
+        current: &HashSet<String>,
+        update: &mut Update,
+    ) -> Result<(), Failure> {
         let vanished: Vec<String> = self
             .made
             .keys()
@@ -464,23 +503,7 @@ impl Session {
             }
             update.removed.push(f);
         }
-        self.write_generated(&mut update)?;
-        timings.lap("sitemap, search, feeds");
-        // Diagrams no page uses any more are forgotten now and then (a
-        // full pass over the pages costs more than the edit itself).
-        self.updates += 1;
-        if rebuilt_model || self.updates % PRUNE_EVERY == 0 {
-            self.cache.retain(
-                self.files
-                    .values()
-                    .flat_map(|f| f.diagrams.iter().map(String::as_str)),
-            );
-            timings.lap("prune diagram cache");
-        }
-        update.timings = timings.laps;
-        update.warnings = warnings;
-        update.warnings.extend(self.catalog.report());
-        Ok(update)
+        Ok(())
     }
 
     /// Content files other than Markdown: copied or removed as they are.
