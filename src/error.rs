@@ -7,6 +7,7 @@
 
 use crate::flowzap;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use flowzap::diagnostic::clamp;
 use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
@@ -228,19 +229,6 @@ pub fn sort(errors: &mut [Error]) {
 
 /// A span made safe for slicing and for annotate-snippets: inside the
 /// source, on char boundaries.
-fn clamp(source: &str, span: &Range<usize>) -> Range<usize> {
-    let start = floor_boundary(source, span.start.min(source.len()));
-    let end = floor_boundary(source, span.end.min(source.len())).max(start);
-    start..end
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// The same problem met more than once (a template mistake met on every
 /// page that uses the template) reported once: errors with the same
 /// severity, message, file and span are merged, the first kept, its label
@@ -279,14 +267,9 @@ pub fn merge_repeats(errors: Vec<Error>) -> Vec<Error> {
         .collect()
 }
 
-/// 1-based line and column (in characters) of byte `offset` in `source`.
-pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_boundary(source, offset.min(source.len()));
-    let before = &source[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, source[line_start..offset].chars().count() + 1)
-}
+/// 1-based line and column (in characters) of byte `offset` in `source`:
+/// the engine's, so a diagram diagnostic and a site error count alike.
+pub use flowzap::diagnostic::line_col;
 
 /// Why `bytes` are not UTF-8, for a person: where the first bad byte is
 /// (line and column, counting the valid text before it), and what the file

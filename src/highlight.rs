@@ -259,11 +259,13 @@ fn flowzap_line(out: &mut String, line: &str) {
             let word = &rest[..end];
             let next = rest[end..].trim_start().chars().next();
             after_loop = word == "loop";
+            // The parser's own word lists: a keyword the language gains is
+            // highlighted without a second list to update.
             let class = match word {
-                "circle" | "rectangle" | "diamond" | "taskbox" => "fzc-shape",
-                "label" | "owner" | "description" | "system" => "fzc-key",
+                w if flowzap::Shape::from_keyword(w).is_some() => "fzc-shape",
+                w if flowzap::NODE_ATTRIBUTES.contains(&w) => "fzc-key",
                 "handle" | "loop" => "fzc-kw",
-                "left" | "right" | "top" | "bottom" => "fzc-dir",
+                w if flowzap::Handle::from_keyword(w).is_some() => "fzc-dir",
                 w if w.len() > 1
                     && w.starts_with('n')
                     && w[1..].bytes().all(|b| b.is_ascii_digit()) =>

@@ -591,24 +591,16 @@ pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
                 events.extend(inner);
                 events.push(Event::End(TagEnd::Heading(level)));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                if is_site_link(&dest_url) {
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &tag
+                    && is_site_link(dest_url)
+                {
                     out.links.push(Link {
                         dest: dest_url.to_string(),
                         span: offset + range.start..offset + range.end,
                     });
                 }
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                events.push(Event::Start(tag));
             }
             Event::Start(Tag::Paragraph) => {
                 in_paragraph = first_paragraph.is_none();
@@ -640,25 +632,6 @@ pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
                     p.push(' ');
                 }
                 events.push(Event::SoftBreak);
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                if is_site_link(&dest_url) {
-                    out.links.push(Link {
-                        dest: dest_url.to_string(),
-                        span: offset + range.start..offset + range.end,
-                    });
-                }
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
             }
             Event::Html(h) => {
                 html_links(&mut out.links, body, range, offset);

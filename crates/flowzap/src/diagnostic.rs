@@ -385,7 +385,9 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 }
 
 /// A span made safe for annotate-snippets: inside the source, on char boundaries.
-fn clamp(source: &str, span: &Span) -> Span {
+/// `span` cut to `source` and moved back to character boundaries, so it can
+/// slice it (a span from an edited or hostile input may not fit).
+pub fn clamp(source: &str, span: &Span) -> Span {
     let start = floor_char_boundary(source, span.start.min(source.len()));
     let end = floor_char_boundary(source, span.end.min(source.len())).max(start);
     start..end

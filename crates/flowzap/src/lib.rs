@@ -107,8 +107,8 @@ pub use geom::{Point, Rect};
 pub use layout::layout;
 pub use model::{EdgeLabel, EdgePath, LaneBox, Layout, LoopBox, NodeBox, TextLine};
 pub use parse::{
-    MAX_DIAGNOSTICS, MAX_EDGES, MAX_LABEL_CHARS, MAX_LANES, MAX_NODES, Parsed, Statement,
-    StatementKind, parse,
+    MAX_DIAGNOSTICS, MAX_EDGES, MAX_LABEL_CHARS, MAX_LANES, MAX_NODES, NODE_ATTRIBUTES, Parsed,
+    Statement, StatementKind, parse,
 };
 pub use view::View;
 

@@ -20,6 +20,8 @@ mod node;
 mod resolve;
 mod suggest;
 
+pub use node::NODE_ATTRIBUTES;
+
 use crate::ast::{Diagram, Lane, Node, Span};
 use crate::diagnostic::{Code, Diagnostic};
 use edge::RawEdge;

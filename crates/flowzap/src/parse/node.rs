@@ -6,8 +6,10 @@ use super::{MAX_NODES, Parser, shown};
 use crate::ast::{Node, Shape, Span};
 use crate::diagnostic::{Code, Diagnostic};
 
-/// The attributes a node may have.
-const ATTRIBUTES: [&str; 4] = ["label", "owner", "description", "system"];
+/// The attributes a node may have (`label:"…"`, …), as the language
+/// spells them: for editors and highlighters that should agree with the
+/// parser.
+pub const NODE_ATTRIBUTES: [&str; 4] = ["label", "owner", "description", "system"];
 
 impl<'a> Parser<'a> {
     /// A node statement; `colon` is where the `:` after its id is.
@@ -146,9 +148,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// An attribute that is not one of [`ATTRIBUTES`]: ignored, reported.
+    /// An attribute that is not one of [`NODE_ATTRIBUTES`]: ignored, reported.
     fn unknown_attribute(&mut self, key: &str, span: Span) {
-        let hint = match nearest(key, &ATTRIBUTES) {
+        let hint = match nearest(key, &NODE_ATTRIBUTES) {
             Some(k) => format!(
                 "did you mean `{k}`? The attributes are label, owner, description and system"
             ),
