@@ -12,13 +12,10 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// How bad a [`Error`] is: errors fail the build, warnings only with
-/// `--deny-warnings`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Error,
-    Warning,
-}
+/// How bad an [`Error`] is: errors fail the build, warnings only with
+/// `--deny-warnings`. The engine's type, so a diagram diagnostic keeps its
+/// severity as it is.
+pub use flowzap::Severity;
 
 /// A located problem in the site's input. (Boxed: it travels in `Result`s
 /// on every page's path and should stay one pointer wide.)
@@ -98,13 +95,8 @@ impl Error {
 
     /// A diagram diagnostic, already shifted into `source` (the text of `path`).
     pub fn from_diagram(d: &flowzap::Diagnostic, path: &str, source: &Arc<str>) -> Self {
-        let severity = if d.is_error() {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
         let mut e = Error::new(d.message.clone()).at(path, source, d.span.clone());
-        e.0.severity = severity;
+        e.0.severity = d.severity();
         e.0.code = Some(d.code.as_str().to_string());
         if let Some(label) = &d.label {
             e = e.with_label(label.clone());

@@ -23,7 +23,7 @@ use std::sync::Arc;
 /// One distinct diagram: laid out once, drawn once per view and reader
 /// language (its accessible title and description are in that language)
 /// and once as a decorative card preview.
-pub(crate) struct Diagram {
+pub(crate) struct CachedDiagram {
     svg: BTreeMap<(View, String), Arc<str>>,
     /// The same drawing as a decorative card preview.
     pub preview: Arc<str>,
@@ -37,7 +37,7 @@ pub(crate) struct Diagram {
     laid_out: Option<Arc<(flowzap::Diagram, flowzap::Layout)>>,
 }
 
-impl Diagram {
+impl CachedDiagram {
     /// The drawing in `view` for a reader of `lang` (empty for a diagram
     /// with errors).
     pub fn svg(&self, view: View, lang: &str) -> Arc<str> {
@@ -47,10 +47,10 @@ impl Diagram {
             .unwrap_or_else(|| Arc::from(""))
     }
 
-    fn lay_out(src: &str) -> Diagram {
+    fn lay_out(src: &str) -> CachedDiagram {
         let parsed = flowzap::parse(src);
         if parsed.has_errors() {
-            return Diagram {
+            return CachedDiagram {
                 svg: BTreeMap::new(),
                 preview: Arc::from(""),
                 stats: None,
@@ -75,7 +75,7 @@ impl Diagram {
             steps: parsed.diagram.nodes.len(),
             connectors: parsed.diagram.edges.len(),
         });
-        Diagram {
+        CachedDiagram {
             svg: BTreeMap::new(),
             preview,
             stats,
@@ -86,8 +86,8 @@ impl Diagram {
     }
 
     /// A copy to add drawings to, with the drawings made so far or none.
-    fn copy(&self, with_drawings: bool) -> Diagram {
-        Diagram {
+    fn copy(&self, with_drawings: bool) -> CachedDiagram {
+        CachedDiagram {
             svg: if with_drawings {
                 self.svg.clone()
             } else {
@@ -137,7 +137,7 @@ impl Diagram {
 /// when the catalog (the wording of its description) changed.
 #[derive(Default)]
 pub struct DiagramCache {
-    map: HashMap<String, Arc<Diagram>>,
+    map: HashMap<String, Arc<CachedDiagram>>,
     renders: usize,
     /// The catalog the drawings were worded from.
     catalog: Option<u64>,
@@ -170,12 +170,12 @@ impl DiagramCache {
         }
         let need: Vec<(&str, BTreeSet<(View, &str)>)> = need.into_iter().collect();
         let map = &self.map;
-        let drawn: Vec<(String, Arc<Diagram>, bool)> = need
+        let drawn: Vec<(String, Arc<CachedDiagram>, bool)> = need
             .par_iter()
             .map(|(src, langs)| {
                 let (mut d, fresh) = match map.get(*src) {
                     Some(old) => (old.copy(true), false),
-                    None => (Diagram::lay_out(src), true),
+                    None => (CachedDiagram::lay_out(src), true),
                 };
                 for (view, lang) in langs {
                     d.draw(src, *view, lang, catalog);
@@ -189,7 +189,7 @@ impl DiagramCache {
         }
     }
 
-    fn get(&self, source: &str) -> Option<&Arc<Diagram>> {
+    fn get(&self, source: &str) -> Option<&Arc<CachedDiagram>> {
         self.map.get(source)
     }
 
@@ -265,7 +265,7 @@ pub(crate) fn render_files(
         .zip(rendered)
         .map(|(file, r)| {
             let mut problems = Vec::new();
-            let diagrams: Vec<Option<&Arc<Diagram>>> =
+            let diagrams: Vec<Option<&Arc<CachedDiagram>>> =
                 r.diagrams.iter().map(|d| cache.get(&d.source)).collect();
             for (fence, d) in r.diagrams.iter().zip(&diagrams) {
                 for diag in d.iter().flat_map(|d| &d.diagnostics) {
@@ -405,7 +405,12 @@ fn unknown_view(u: &markdown::UnknownView, file: &SourceFile) -> Error {
 
 /// The gallery's switcher over the three views of `d` for a reader of
 /// `lang`, the workflow's figure given (with its link to the SVG file).
-fn views_block(d: &Diagram, workflow: String, lang: &str, catalog: Option<&Catalog>) -> String {
+fn views_block(
+    d: &CachedDiagram,
+    workflow: String,
+    lang: &str,
+    catalog: Option<&Catalog>,
+) -> String {
     let word = |key: &str, english: &str| {
         catalog.map_or_else(|| english.to_string(), |c| c.t(lang, key, &[]))
     };
