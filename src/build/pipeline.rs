@@ -263,130 +263,147 @@ pub(crate) fn render_files(
     files
         .into_par_iter()
         .zip(rendered)
-        .map(|(file, r)| {
-            let mut problems = Vec::new();
-            let diagrams: Vec<Option<&Arc<CachedDiagram>>> =
-                r.diagrams.iter().map(|d| cache.get(&d.source)).collect();
-            for (fence, d) in r.diagrams.iter().zip(&diagrams) {
-                for diag in d.iter().flat_map(|d| &d.diagnostics) {
-                    problems.push(Error::from_diagram(
-                        &fence.locate(diag),
-                        &file.display_path,
-                        &file.source,
-                    ));
-                }
-                if let Some(d) = d.filter(|d| d.omitted > 0) {
-                    let at = fence.to_file_offset(0);
-                    problems.push(
-                        Error::warning(format!(
-                            "this diagram has {} more problem(s) than the {} shown",
-                            d.omitted,
-                            flowzap::MAX_DIAGNOSTICS
-                        ))
-                        .at(
-                            file.display_path.clone(),
-                            &file.source,
-                            at..at,
-                        ),
-                    );
-                }
-            }
-            for fence in &r.diagrams {
-                if let Some(u) = &fence.unknown_view {
-                    problems.push(unknown_view(u, &file));
-                }
-            }
-            let svgs: Vec<Arc<str>> = diagrams
-                .iter()
-                .zip(&r.diagrams)
-                .map(|(d, fence)| {
-                    d.map_or_else(|| Arc::from(""), |d| d.svg(fence.view, &file.lang))
-                })
-                .collect();
-            // Each drawing is also written beside the page as a file of
-            // its own, which the figure links to.
-            let place = crate::site::entry_path(config, &file).ok();
-            let files: Vec<Option<String>> = svgs
-                .iter()
-                .enumerate()
-                .map(|(k, svg)| {
-                    let (slug, path) = place.as_ref()?;
-                    (!svg.is_empty()).then(|| diagram_file(path, slug, k))
-                })
-                .collect();
-            let urls: Vec<Option<String>> = files
-                .iter()
-                .map(|f| f.as_deref().map(|f| config.link(f)))
-                .collect();
-            let link_text = catalog.map_or_else(
-                || "Download SVG".to_string(),
-                |c| c.t(&file.lang, "diagram-svg", &[]),
-            );
-            let switcher = shows_views(&file, &r);
-            let html = r.assemble_html(|k| {
-                let svg = svgs.get(k).map_or("", |s| &**s);
-                let link = urls
-                    .get(k)
-                    .and_then(|u| u.as_deref())
-                    .map(|url| markdown::SvgLink {
-                        url,
-                        text: &link_text,
-                    });
-                match diagrams.first().copied().flatten() {
-                    Some(d) if k == 0 && switcher && !svg.is_empty() => {
-                        let workflow = d.svg(View::Workflow, &file.lang);
-                        let link = link.filter(|_| r.diagrams[0].view == View::Workflow);
-                        let figure = markdown::figure(&workflow, link);
-                        views_block(d, figure, &file.lang, catalog)
-                    }
-                    _ => markdown::figure(svg, link),
-                }
-            });
-            let chars = {
-                let all: BTreeSet<char> = r
-                    .diagrams
-                    .iter()
-                    .flat_map(|d| crate::font::extra_chars(&d.source))
-                    .collect();
-                all.into_iter().collect()
-            };
-            let fz_file = place
-                .as_ref()
-                .filter(|_| !r.diagrams.is_empty())
-                .map(|(slug, path)| format!("{path}{}.fz", file_stem(slug)));
-            let body_hash = hash_of(&html);
-            let sources = r.diagrams.iter().map(|d| d.source.clone()).collect();
-            let body_diagrams = r
-                .diagrams
-                .iter()
-                .zip(diagrams.iter().zip(svgs))
-                .zip(files)
-                .map(|((fence, (d, svg)), file)| BodyDiagram {
-                    source: fence.source.clone(),
-                    svg,
-                    preview: d.map_or_else(|| Arc::from(""), |d| Arc::clone(&d.preview)),
-                    stats: d.and_then(|d| d.stats),
-                    file,
-                })
-                .collect();
-            LoadedFile {
-                file,
-                body: Body {
-                    html_hash: body_hash,
-                    html: Arc::from(html),
-                    headings: r.headings,
-                    summary: r.summary,
-                    word_count: r.word_count,
-                    links: r.links,
-                    diagrams: body_diagrams,
-                    fz_file,
-                    chars,
-                },
-                diagrams: sources,
-                problems,
-            }
-        })
+        .map(|(file, r)| assemble(file, r, cache, config, catalog))
         .collect()
+}
+
+/// One file's body: its Markdown with each diagram drawn in place (and,
+/// for a template, the three views), the files written beside it, and its
+/// diagrams' problems located in the file.
+fn assemble(
+    file: SourceFile,
+    r: Rendered,
+    cache: &DiagramCache,
+    config: &Config,
+    catalog: Option<&Catalog>,
+) -> LoadedFile {
+    let diagrams: Vec<Option<&Arc<CachedDiagram>>> =
+        r.diagrams.iter().map(|d| cache.get(&d.source)).collect();
+    let problems = diagram_problems(&file, &r, &diagrams);
+    let svgs: Vec<Arc<str>> = diagrams
+        .iter()
+        .zip(&r.diagrams)
+        .map(|(d, fence)| d.map_or_else(|| Arc::from(""), |d| d.svg(fence.view, &file.lang)))
+        .collect();
+    // Each drawing is also written beside the page as a file of
+    // its own, which the figure links to.
+    let place = crate::site::entry_path(config, &file).ok();
+    let files: Vec<Option<String>> = svgs
+        .iter()
+        .enumerate()
+        .map(|(k, svg)| {
+            let (slug, path) = place.as_ref()?;
+            (!svg.is_empty()).then(|| diagram_file(path, slug, k))
+        })
+        .collect();
+    let urls: Vec<Option<String>> = files
+        .iter()
+        .map(|f| f.as_deref().map(|f| config.link(f)))
+        .collect();
+    let link_text = catalog.map_or_else(
+        || "Download SVG".to_string(),
+        |c| c.t(&file.lang, "diagram-svg", &[]),
+    );
+    let switcher = shows_views(&file, &r);
+    let html = r.assemble_html(|k| {
+        let svg = svgs.get(k).map_or("", |s| &**s);
+        let link = urls
+            .get(k)
+            .and_then(|u| u.as_deref())
+            .map(|url| markdown::SvgLink {
+                url,
+                text: &link_text,
+            });
+        match diagrams.first().copied().flatten() {
+            Some(d) if k == 0 && switcher && !svg.is_empty() => {
+                let workflow = d.svg(View::Workflow, &file.lang);
+                let link = link.filter(|_| r.diagrams[0].view == View::Workflow);
+                let figure = markdown::figure(&workflow, link);
+                views_block(d, figure, &file.lang, catalog)
+            }
+            _ => markdown::figure(svg, link),
+        }
+    });
+    let chars = {
+        let all: BTreeSet<char> = r
+            .diagrams
+            .iter()
+            .flat_map(|d| crate::font::extra_chars(&d.source))
+            .collect();
+        all.into_iter().collect()
+    };
+    let fz_file = place
+        .as_ref()
+        .filter(|_| !r.diagrams.is_empty())
+        .map(|(slug, path)| format!("{path}{}.fz", file_stem(slug)));
+    let body_hash = hash_of(&html);
+    let sources = r.diagrams.iter().map(|d| d.source.clone()).collect();
+    let body_diagrams = r
+        .diagrams
+        .iter()
+        .zip(diagrams.iter().zip(svgs))
+        .zip(files)
+        .map(|((fence, (d, svg)), file)| BodyDiagram {
+            source: fence.source.clone(),
+            svg,
+            preview: d.map_or_else(|| Arc::from(""), |d| Arc::clone(&d.preview)),
+            stats: d.and_then(|d| d.stats),
+            file,
+        })
+        .collect();
+    LoadedFile {
+        file,
+        body: Body {
+            html_hash: body_hash,
+            html: Arc::from(html),
+            headings: r.headings,
+            summary: r.summary,
+            word_count: r.word_count,
+            links: r.links,
+            diagrams: body_diagrams,
+            fz_file,
+            chars,
+        },
+        diagrams: sources,
+        problems,
+    }
+}
+
+/// The problems of a file's diagrams, located in the file: each
+/// diagnostic, a note when some were left out past the cap, and unknown
+/// views in fence info strings.
+fn diagram_problems(
+    file: &SourceFile,
+    r: &Rendered,
+    diagrams: &[Option<&Arc<CachedDiagram>>],
+) -> Vec<Error> {
+    let mut problems = Vec::new();
+    for (fence, d) in r.diagrams.iter().zip(diagrams) {
+        for diag in d.iter().flat_map(|d| &d.diagnostics) {
+            problems.push(Error::from_diagram(
+                &fence.locate(diag),
+                &file.display_path,
+                &file.source,
+            ));
+        }
+        if let Some(d) = d.filter(|d| d.omitted > 0) {
+            let at = fence.to_file_offset(0);
+            problems.push(
+                Error::warning(format!(
+                    "this diagram has {} more problem(s) than the {} shown",
+                    d.omitted,
+                    flowzap::MAX_DIAGNOSTICS
+                ))
+                .at(file.display_path.clone(), &file.source, at..at),
+            );
+        }
+    }
+    for fence in &r.diagrams {
+        if let Some(u) = &fence.unknown_view {
+            problems.push(unknown_view(u, file));
+        }
+    }
+    problems
 }
 
 /// Does this page show its first diagram in the three views? A template
