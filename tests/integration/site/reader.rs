@@ -5,7 +5,7 @@
 //! search index and the feeds, and feed ids that are absolute URLs or, with
 //! a root-relative `base_url`, stable `urn:uuid:` names.
 
-use crate::support::{DIAGRAM, SITE_TOML, TestSite};
+use crate::support::{DIAGRAM, SITE_TOML, TestSite, written_pages};
 
 fn site() -> TestSite {
     let site = TestSite::new();
@@ -133,4 +133,35 @@ fn the_search_index_holds_descriptions_as_text() {
         .find(|d| d.title == "Ops")
         .expect("indexed");
     assert_eq!(doc.description, "Runs the ops flow.");
+}
+
+/// A docs page lists its section's pages beside it, but not in a section
+/// of more than 150 pages: every page would carry the whole list and be
+/// rebuilt whenever any sibling's summary changes.
+#[test]
+fn the_docs_sidebar_is_left_out_of_very_large_sections() {
+    let site = site();
+    site.build_ok();
+    let intro = site.read("docs/intro/index.html");
+    assert!(intro.contains("class=\"docs-nav\""), "{intro}");
+
+    for k in 0..151 {
+        site.write(
+            &format!("content/docs/p{k:03}.md"),
+            &format!("+++\ntitle = \"Page {k}\"\n+++\nText {k}.\n"),
+        );
+    }
+    let mut session = site.session();
+    let intro = site.read("docs/intro/index.html");
+    assert!(!intro.contains("class=\"docs-nav\""), "a 152-page sidebar");
+    assert!(intro.contains("<h1"), "still a page");
+    // Without the list, a sibling's edit leaves the page alone.
+    site.write(
+        "content/docs/p000.md",
+        "+++\ntitle = \"Page 0\"\n+++\nAnother first paragraph.\n",
+    );
+    let update = site.update(&mut session, "content/docs/p000.md");
+    let written = written_pages(&update);
+    assert!(written.contains(&"docs/p000/index.html"), "{written:?}");
+    assert!(!written.contains(&"docs/intro/index.html"), "{written:?}");
 }
