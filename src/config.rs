@@ -250,144 +250,33 @@ impl Config {
                 None => err.in_file(path),
             }]
         })?;
-        let mut errors = Vec::new();
-        let located = |message: String, span: Range<usize>| -> Error {
-            if span.is_empty() && span.start == 0 {
-                Error::new(message).in_file(path)
-            } else {
-                Error::new(message).at(path, &source, span)
-            }
+        let at = Located {
+            path,
+            source: &source,
         };
-
-        let mut languages: Vec<Language> = Vec::new();
-        for lang in raw.languages.get_ref() {
-            let code = lang.code.get_ref();
-            if code.parse::<unic_langid::LanguageIdentifier>().is_err()
-                || code.is_empty()
-                || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            {
-                errors.push(located(
-                    format!(
-                        "`languages.code`: `{code}` is not a language code like `en` or `zh-TW`"
-                    ),
-                    lang.code.span(),
-                ));
-            } else if languages.iter().any(|l| &l.code == code) {
-                errors.push(located(
-                    format!("`languages.code`: `{code}` is listed twice"),
-                    lang.code.span(),
-                ));
-            } else {
-                languages.push(Language {
-                    code: code.clone(),
-                    name: lang.name.clone(),
-                });
-            }
-        }
-        if raw.languages.get_ref().is_empty() {
-            errors.push(located(
-                "`languages` is empty: list at least the default language".to_string(),
-                raw.languages.span(),
-            ));
-        }
+        let mut errors = Vec::new();
+        let languages = languages(&raw, &at, &mut errors);
         let default_language = raw.default_language.get_ref().clone();
-        match languages.iter().position(|l| l.code == default_language) {
-            Some(i) => {
-                let default = languages.remove(i);
-                languages.insert(0, default);
-            }
-            None if raw.languages.get_ref().is_empty() => {}
-            None => errors.push(
-                located(
-                    format!("`default_language`: `{default_language}` is not one of `languages`"),
-                    raw.default_language.span(),
-                )
-                .with_hint(format!(
-                    "the languages are: {}",
-                    languages
-                        .iter()
-                        .map(|l| l.code.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            ),
-        }
-
         let base_url = match normalize_base_url(raw.base_url.get_ref()) {
             Ok(u) => u,
             Err(reason) => {
-                errors.push(located(
-                    format!("`base_url`: {reason}"),
-                    raw.base_url.span(),
-                ));
+                errors.push(at.error(format!("`base_url`: {reason}"), raw.base_url.span()));
                 String::from("/")
             }
         };
         let output_dir = raw.output_dir.get_ref().clone();
         if output_dir.trim().is_empty() {
-            errors.push(located(
-                "`output_dir` is empty".to_string(),
-                raw.output_dir.span(),
-            ));
+            errors.push(at.error("`output_dir` is empty".to_string(), raw.output_dir.span()));
         }
         let category_path = raw.category_path.get_ref().trim_matches('/').to_string();
         if category_path.is_empty() || category_path.split('/').any(|s| s.is_empty() || s == "..") {
-            errors.push(located(
+            errors.push(at.error(
                 "`category_path` must be a relative path like `templates/category`".to_string(),
                 raw.category_path.span(),
             ));
         }
-        for (key, theme) in [
-            ("markdown.highlight_theme", &raw.markdown.highlight_theme),
-            (
-                "markdown.highlight_theme_dark",
-                &raw.markdown.highlight_theme_dark,
-            ),
-        ] {
-            if !highlight::theme_exists(theme.get_ref()) {
-                errors.push(
-                    located(
-                        format!("`{key}`: no highlight theme named `{}`", theme.get_ref()),
-                        theme.span(),
-                    )
-                    .with_hint(format!(
-                        "the themes are: {}",
-                        highlight::theme_names().join(", ")
-                    )),
-                );
-            }
-        }
-        for (key, weight) in [
-            ("related.category", &raw.related.category),
-            ("related.tags", &raw.related.tags),
-            ("related.text", &raw.related.text),
-        ] {
-            if !weight.get_ref().is_finite() || *weight.get_ref() < 0.0 {
-                errors.push(located(
-                    format!("`{key}` must be a number ≥ 0"),
-                    weight.span(),
-                ));
-            }
-        }
-        let repository = raw.repository.as_ref().and_then(|r| {
-            let url = r.get_ref().trim();
-            if url.starts_with("https://") || url.starts_with("http://") {
-                let slash = if url.ends_with('/') { "" } else { "/" };
-                Some(format!("{url}{slash}"))
-            } else {
-                errors.push(
-                    located(
-                        "`repository` must be an absolute http(s) URL".to_string(),
-                        r.span(),
-                    )
-                    .with_hint(
-                        "the URL that, followed by `content/…/page.md`, edits a file: \
-                         `https://github.com/org/repo/edit/main/`",
-                    ),
-                );
-                None
-            }
-        });
+        check_themes_and_weights(&raw, &at, &mut errors);
+        let repository = repository(&raw, &at, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -450,6 +339,134 @@ impl Config {
     pub fn has_absolute_base_url(&self) -> bool {
         self.base_url.starts_with("http://") || self.base_url.starts_with("https://")
     }
+}
+
+/// Where `site.toml` is, for located errors.
+struct Located<'a> {
+    path: &'a str,
+    source: &'a Arc<str>,
+}
+
+impl Located<'_> {
+    /// An error at `span`; a span at 0..0 (a key that is missing, so
+    /// nowhere in the file) names the file only.
+    fn error(&self, message: String, span: Range<usize>) -> Error {
+        if span.is_empty() && span.start == 0 {
+            Error::new(message).in_file(self.path)
+        } else {
+            Error::new(message).at(self.path, self.source, span)
+        }
+    }
+}
+
+/// The configured languages, valid and distinct, the default one first.
+fn languages(raw: &RawConfig, at: &Located, errors: &mut Vec<Error>) -> Vec<Language> {
+    let mut languages: Vec<Language> = Vec::new();
+    for lang in raw.languages.get_ref() {
+        let code = lang.code.get_ref();
+        if code.parse::<unic_langid::LanguageIdentifier>().is_err()
+            || code.is_empty()
+            || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            errors.push(at.error(
+                format!("`languages.code`: `{code}` is not a language code like `en` or `zh-TW`"),
+                lang.code.span(),
+            ));
+        } else if languages.iter().any(|l| &l.code == code) {
+            errors.push(at.error(
+                format!("`languages.code`: `{code}` is listed twice"),
+                lang.code.span(),
+            ));
+        } else {
+            languages.push(Language {
+                code: code.clone(),
+                name: lang.name.clone(),
+            });
+        }
+    }
+    if raw.languages.get_ref().is_empty() {
+        errors.push(at.error(
+            "`languages` is empty: list at least the default language".to_string(),
+            raw.languages.span(),
+        ));
+    }
+    let default_language = raw.default_language.get_ref();
+    match languages.iter().position(|l| &l.code == default_language) {
+        Some(i) => {
+            let default = languages.remove(i);
+            languages.insert(0, default);
+        }
+        None if raw.languages.get_ref().is_empty() => {}
+        None => errors.push(
+            at.error(
+                format!("`default_language`: `{default_language}` is not one of `languages`"),
+                raw.default_language.span(),
+            )
+            .with_hint(format!(
+                "the languages are: {}",
+                languages
+                    .iter()
+                    .map(|l| l.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        ),
+    }
+    languages
+}
+
+/// The highlight themes must exist, the related weights be numbers ≥ 0.
+fn check_themes_and_weights(raw: &RawConfig, at: &Located, errors: &mut Vec<Error>) {
+    for (key, theme) in [
+        ("markdown.highlight_theme", &raw.markdown.highlight_theme),
+        (
+            "markdown.highlight_theme_dark",
+            &raw.markdown.highlight_theme_dark,
+        ),
+    ] {
+        if !highlight::theme_exists(theme.get_ref()) {
+            errors.push(
+                at.error(
+                    format!("`{key}`: no highlight theme named `{}`", theme.get_ref()),
+                    theme.span(),
+                )
+                .with_hint(format!(
+                    "the themes are: {}",
+                    highlight::theme_names().join(", ")
+                )),
+            );
+        }
+    }
+    for (key, weight) in [
+        ("related.category", &raw.related.category),
+        ("related.tags", &raw.related.tags),
+        ("related.text", &raw.related.text),
+    ] {
+        if !weight.get_ref().is_finite() || *weight.get_ref() < 0.0 {
+            errors.push(at.error(format!("`{key}` must be a number ≥ 0"), weight.span()));
+        }
+    }
+}
+
+/// `repository`, with a final `/`: an absolute http(s) URL.
+fn repository(raw: &RawConfig, at: &Located, errors: &mut Vec<Error>) -> Option<String> {
+    let r = raw.repository.as_ref()?;
+    let url = r.get_ref().trim();
+    if url.starts_with("https://") || url.starts_with("http://") {
+        let slash = if url.ends_with('/') { "" } else { "/" };
+        return Some(format!("{url}{slash}"));
+    }
+    errors.push(
+        at.error(
+            "`repository` must be an absolute http(s) URL".to_string(),
+            r.span(),
+        )
+        .with_hint(
+            "the URL that, followed by `content/…/page.md`, edits a file: \
+             `https://github.com/org/repo/edit/main/`",
+        ),
+    );
+    None
 }
 
 /// `/`, `/docs/`, `https://example.com/`, `https://example.com/docs/`:
