@@ -523,6 +523,54 @@ fn html_links(links: &mut Vec<Link>, body: &str, range: Range<usize>, offset: us
     }
 }
 
+/// A code block (its start consumed, the rest taken from `iter`) as the
+/// HTML that stands for it: highlighted code, or for a ```flowzap fence
+/// the marker its drawing replaces, the fence kept in `diagrams`. `at` is
+/// (the body's offset in its file, the block's start in the body).
+fn code_block<'a>(
+    iter: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    kind: &CodeBlockKind<'_>,
+    body: &str,
+    (offset, start): (usize, usize),
+    diagrams: &mut Vec<Fence>,
+) -> Event<'a> {
+    let lang = match kind {
+        CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
+        CodeBlockKind::Indented => "",
+    };
+    let (text, map) = code_text(iter, body, offset);
+    if lang == "flowzap" {
+        diagrams.push(Fence::new(text, map, offset + start).with_view(body, start, offset));
+        Event::Html(CowStr::Borrowed(MARKER))
+    } else {
+        Event::Html(highlight::code_block(lang, &text).into())
+    }
+}
+
+/// The events of a heading up to its end (consumed from `iter`), text
+/// cleaned, and its plain text.
+fn heading_events<'a>(
+    iter: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+) -> (Vec<Event<'a>>, String) {
+    let mut inner = Vec::new();
+    let mut text = String::new();
+    for (e, _) in iter.by_ref() {
+        match e {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) => {
+                text.push_str(&t);
+                inner.push(Event::Text(clean(t)));
+            }
+            Event::Code(t) => {
+                text.push_str(&t);
+                inner.push(Event::Code(clean(t)));
+            }
+            other => inner.push(other),
+        }
+    }
+    (inner, text)
+}
+
 /// Render `body`, which starts `offset` bytes into its file.
 pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
     let mut out = Rendered::default();
@@ -535,23 +583,8 @@ pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
     while let Some((event, range)) = iter.next() {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
-                let lang = match &kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
-                    CodeBlockKind::Indented => "",
-                }
-                .to_string();
-                let (text, map) = code_text(&mut iter, body, offset);
-                if lang == "flowzap" {
-                    out.diagrams
-                        .push(Fence::new(text, map, offset + range.start).with_view(
-                            body,
-                            range.start,
-                            offset,
-                        ));
-                    events.push(Event::Html(CowStr::Borrowed(MARKER)));
-                } else {
-                    events.push(Event::Html(highlight::code_block(&lang, &text).into()));
-                }
+                let at = (offset, range.start);
+                events.push(code_block(&mut iter, &kind, body, at, &mut out.diagrams));
             }
             Event::Start(Tag::Heading {
                 level,
@@ -559,22 +592,7 @@ pub fn render(body: &str, offset: usize, cfg: &MarkdownConfig) -> Rendered {
                 classes,
                 attrs,
             }) => {
-                let mut inner = Vec::new();
-                let mut text = String::new();
-                for (e, _) in iter.by_ref() {
-                    match e {
-                        Event::End(TagEnd::Heading(_)) => break,
-                        Event::Text(t) => {
-                            text.push_str(&t);
-                            inner.push(Event::Text(clean(t)));
-                        }
-                        Event::Code(t) => {
-                            text.push_str(&t);
-                            inner.push(Event::Code(clean(t)));
-                        }
-                        other => inner.push(other),
-                    }
-                }
+                let (inner, text) = heading_events(&mut iter);
                 let id = ids.unique(id.map(|s| s.to_string()), &text);
                 out.word_count += count_words(&text);
                 out.headings.push(Heading {
