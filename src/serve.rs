@@ -187,32 +187,7 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
         opts.build.force,
     )?;
     // The first build; a failure is shown, not fatal: a fix rebuilds.
-    let started = Instant::now();
-    let (session, first_error, output) = match Session::open(&opts.build) {
-        Ok(mut s) => match s.write_all() {
-            Ok(summary) => {
-                for w in &summary.warnings {
-                    log(&w.render(opts.color));
-                }
-                log(&format!(
-                    "Built {} pages in {} ms",
-                    summary.pages,
-                    started.elapsed().as_millis()
-                ));
-                let out = s.output_dir().to_path_buf();
-                (Some(s), None, out)
-            }
-            Err(f) => {
-                let out = s.output_dir().to_path_buf();
-                (None, Some(render_failure(&f, false).replace('\r', "")), out)
-            }
-        },
-        Err(Failure::Other(m)) => return Err(m),
-        Err(f) => {
-            let out = crate::build::output_dir(&opts.build);
-            (None, Some(render_failure(&f, false).replace('\r', "")), out)
-        }
-    };
+    let (session, first_error, output) = initial_build(&opts)?;
     if let Some(e) = &first_error {
         log(e);
     }
@@ -240,44 +215,12 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
         shutdown: stop_rx.clone(),
     });
 
-    // HTTP.
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
-    let app = Router::new()
-        .route("/__zapdoc/events", get(events))
-        .route("/__zapdoc/live.js", get(live_js))
-        .fallback(get(file))
-        .layer(axum::middleware::from_fn(check_host))
-        .with_state(Arc::clone(&shared));
-    let http_log = Arc::clone(&log);
-    let mut http_stop = stop_rx.clone();
-    let http = std::thread::Builder::new()
-        .name("zapdoc-http".into())
-        .spawn(move || {
-            runtime.block_on(async move {
-                let listener = match tokio::net::TcpListener::from_std(listener) {
-                    Ok(l) => l,
-                    Err(e) => {
-                        http_log(&format!("error: cannot listen: {e}"));
-                        return;
-                    }
-                };
-                let shutdown = async move {
-                    let _ = http_stop.wait_for(|stop| *stop).await;
-                };
-                if let Err(e) = axum::serve(listener, app)
-                    .with_graceful_shutdown(shutdown)
-                    .await
-                {
-                    http_log(&format!("error: the server stopped: {e}"));
-                }
-            });
-            runtime.shutdown_timeout(Duration::from_secs(1));
-        })
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let http = spawn_http(
+        listener,
+        Arc::clone(&shared),
+        Arc::clone(&log),
+        stop_rx.clone(),
+    )?;
 
     // Watching and rebuilding.
     let (events_tx, events_rx) = mpsc::channel::<Vec<PathBuf>>();
@@ -310,6 +253,87 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
         events: Some(events_tx),
         sources,
     })
+}
+
+/// The first build of `serve`: the session when it worked, else the
+/// failure as text to show (a fix rebuilds); and the output folder.
+/// `Err` only for what stops `serve` (the site cannot be read at all).
+fn initial_build(
+    opts: &ServeOptions,
+) -> Result<(Option<Session>, Option<String>, PathBuf), String> {
+    let started = Instant::now();
+    Ok(match Session::open(&opts.build) {
+        Ok(mut s) => match s.write_all() {
+            Ok(summary) => {
+                for w in &summary.warnings {
+                    (opts.log)(&w.render(opts.color));
+                }
+                (opts.log)(&format!(
+                    "Built {} pages in {} ms",
+                    summary.pages,
+                    started.elapsed().as_millis()
+                ));
+                let out = s.output_dir().to_path_buf();
+                (Some(s), None, out)
+            }
+            Err(f) => {
+                let out = s.output_dir().to_path_buf();
+                (None, Some(render_failure(&f, false).replace('\r', "")), out)
+            }
+        },
+        Err(Failure::Other(m)) => return Err(m),
+        Err(f) => {
+            let out = crate::build::output_dir(&opts.build);
+            (None, Some(render_failure(&f, false).replace('\r', "")), out)
+        }
+    })
+}
+
+/// Serve `shared.root` (and the live-reload events) on `listener` from a
+/// thread of its own, until `stop` turns true.
+fn spawn_http(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+    log: Arc<dyn Fn(&str) + Send + Sync>,
+    stop: watch::Receiver<bool>,
+) -> Result<std::thread::JoinHandle<()>, String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    let app = Router::new()
+        .route("/__zapdoc/events", get(events))
+        .route("/__zapdoc/live.js", get(live_js))
+        .fallback(get(file))
+        .layer(axum::middleware::from_fn(check_host))
+        .with_state(shared);
+    let http_log = log;
+    let mut http_stop = stop;
+    std::thread::Builder::new()
+        .name("zapdoc-http".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let listener = match tokio::net::TcpListener::from_std(listener) {
+                    Ok(l) => l,
+                    Err(e) => {
+                        http_log(&format!("error: cannot listen: {e}"));
+                        return;
+                    }
+                };
+                let shutdown = async move {
+                    let _ = http_stop.wait_for(|stop| *stop).await;
+                };
+                if let Err(e) = axum::serve(listener, app)
+                    .with_graceful_shutdown(shutdown)
+                    .await
+                {
+                    http_log(&format!("error: the server stopped: {e}"));
+                }
+            });
+            runtime.shutdown_timeout(Duration::from_secs(1));
+        })
+        .map_err(|e| format!("cannot start the server: {e}"))
 }
 
 /// The folders of a site that `serve` watches, besides the root itself.
