@@ -30,18 +30,9 @@ impl Session {
             )));
         }
         // 1. Configuration, translations, theme.
-        let mut config = match Config::load(&opts.root) {
+        let (config, out_dir) = match configure(opts)? {
             Ok(c) => c,
             Err(errors) => return fail(errors, Vec::new()),
-        };
-        if let Some(url) = &opts.base_url {
-            config
-                .set_base_url(url)
-                .map_err(|reason| Failure::Other(format!("--base-url: {reason}")))?;
-        }
-        let out_dir = match &opts.output {
-            Some(o) => o.clone(),
-            None => opts.root.join(&config.output_dir),
         };
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
@@ -60,14 +51,13 @@ impl Session {
 
         // 3, 4. Markdown and diagrams.
         let loaded = pipeline::render_files(content.files, &config, catalog.as_ref(), cache);
-        for f in &loaded {
-            for p in &f.problems {
-                if p.is_error() {
-                    errors.push(p.clone());
-                } else {
-                    warnings.push(p.clone());
-                }
-            }
+        for p in loaded.iter().flat_map(|f| &f.problems) {
+            let list = if p.is_error() {
+                &mut errors
+            } else {
+                &mut warnings
+            };
+            list.push(p.clone());
         }
         timings.lap("markdown and diagrams");
 
@@ -76,12 +66,10 @@ impl Session {
         // translations) to report in the same run. Links to it are not
         // broken; its own error stands, and the build stops on it.
         let unloaded = Unloaded::new(content.failed.iter().map(String::as_str), &config);
-        let files: Vec<_> = loaded.iter().map(|f| f.file.clone()).collect();
-        let bodies: Vec<_> = loaded.iter().map(|f| f.body.clone()).collect();
-        let site = match Site::new(config.clone(), files, bodies) {
-            Ok((site, site_warnings)) => {
+        let site = match model(&config, &loaded, &unloaded) {
+            Ok((site, site_warnings, broken)) => {
                 warnings.extend(site_warnings);
-                errors.extend(links::internal(&site, &unloaded));
+                errors.extend(broken);
                 site
             }
             Err(e) => {
@@ -168,4 +156,38 @@ impl Session {
         });
         Outputs::new(files, pages)
     }
+}
+
+/// The model of the `loaded` files, its warnings and its broken `@/`
+/// links (links to `unloaded` files excepted); `Err` when it cannot be
+/// built.
+fn model(
+    config: &Config,
+    loaded: &[LoadedFile],
+    unloaded: &Unloaded,
+) -> Result<(Site, Vec<Error>, Vec<Error>), Vec<Error>> {
+    let files = loaded.iter().map(|f| f.file.clone()).collect();
+    let bodies = loaded.iter().map(|f| f.body.clone()).collect();
+    let (site, warnings) = Site::new(config.clone(), files, bodies)?;
+    let broken = links::internal(&site, unloaded);
+    Ok((site, warnings, broken))
+}
+
+/// `site.toml` with the options' overrides, and the output folder; the
+/// configuration's errors inside, a bad `--base-url` (usage) outside.
+fn configure(opts: &Options) -> Result<Result<(Config, PathBuf), Vec<Error>>, Failure> {
+    let mut config = match Config::load(&opts.root) {
+        Ok(c) => c,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    if let Some(url) = &opts.base_url {
+        config
+            .set_base_url(url)
+            .map_err(|reason| Failure::Other(format!("--base-url: {reason}")))?;
+    }
+    let out_dir = match &opts.output {
+        Some(o) => o.clone(),
+        None => opts.root.join(&config.output_dir),
+    };
+    Ok(Ok((config, out_dir)))
 }

@@ -317,38 +317,10 @@ impl Session {
             None
         };
         let rebuilt_model = patched.is_none();
-        let mut files = if rebuilt_model {
-            self.files.clone()
-        } else {
-            BTreeMap::new()
-        };
         if rebuilt_model {
-            for g in &gone {
-                files.remove(g);
-            }
-            for f in &loaded {
-                files.insert(f.file.rel_path.clone(), f.clone());
-            }
-            let sources = files.values().map(|f| f.file.clone()).collect();
-            let bodies = files.values().map(|f| f.body.clone()).collect();
-            let built = Site::new(self.config.clone(), sources, bodies).and_then(|(site, w)| {
-                let broken = links::internal(&site, &Unloaded::default());
-                if broken.is_empty() {
-                    Ok((site, w))
-                } else {
-                    Err(broken)
-                }
-            });
-            match built {
-                Ok((site, site_warnings)) => {
-                    warnings.extend(site_warnings);
-                    self.site = Arc::new(site);
-                    self.files = files;
-                }
-                Err(e) => {
-                    self.rebind();
-                    return Err(input(e, warnings));
-                }
+            if let Err(e) = self.rebuild_model(&loaded, &gone, &mut warnings) {
+                self.rebind();
+                return Err(input(e, warnings));
             }
         } else {
             for f in loaded {
@@ -400,6 +372,34 @@ impl Session {
         update.warnings = warnings;
         update.warnings.extend(self.catalog.report());
         Ok(update)
+    }
+
+    /// Build the model again from the files in memory, with `loaded` in
+    /// and `gone` out, and check its `@/` links; kept only when it holds.
+    fn rebuild_model(
+        &mut self,
+        loaded: &[LoadedFile],
+        gone: &[String],
+        warnings: &mut Vec<Error>,
+    ) -> Result<(), Vec<Error>> {
+        let mut files = self.files.clone();
+        for g in gone {
+            files.remove(g);
+        }
+        for f in loaded {
+            files.insert(f.file.rel_path.clone(), f.clone());
+        }
+        let sources = files.values().map(|f| f.file.clone()).collect();
+        let bodies = files.values().map(|f| f.body.clone()).collect();
+        let (site, site_warnings) = Site::new(self.config.clone(), sources, bodies)?;
+        let broken = links::internal(&site, &Unloaded::default());
+        if !broken.is_empty() {
+            return Err(broken);
+        }
+        warnings.extend(site_warnings);
+        self.site = Arc::new(site);
+        self.files = files;
+        Ok(())
     }
 
     /// Read and render the changed Markdown files `rels` (see [`Changed`]);
