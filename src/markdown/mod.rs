@@ -10,9 +10,16 @@
 //! All offsets are byte offsets into the whole file, so errors point at the
 //! `.md` file's own lines.
 
+mod fence;
+mod link;
+
+pub use fence::{Fence, UnknownView};
+pub use link::Link;
+
 use crate::config::MarkdownConfig;
-use crate::flowzap::View;
 use crate::highlight;
+use fence::code_text;
+use link::{html_links, is_site_link};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -27,232 +34,6 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
-}
-
-/// A link or image destination written in a page that points inside the
-/// site: `@/path/page.md` (resolved in the reader's language), `#anchor`,
-/// root-relative `/docs/x/` or relative `../x/`, from Markdown or from raw
-/// HTML (`href`, `src`). Links with a scheme (`https:`, `mailto:`) or
-/// protocol-relative ones (`//host/x`) point elsewhere and are not kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    /// As written, fragment included: `@/templates/x.md#how`, `../x/`.
-    pub dest: String,
-    /// Where the link is, in the whole file.
-    pub span: Range<usize>,
-}
-
-impl Link {
-    /// The content path of a `@/` link, fragment included
-    /// (`templates/x.md#how`); `None` for other links.
-    pub fn internal(&self) -> Option<&str> {
-        self.dest.strip_prefix("@/")
-    }
-}
-
-/// Whether a destination points inside the site (see [`Link`]).
-fn is_site_link(dest: &str) -> bool {
-    if dest.is_empty() || dest.starts_with("//") {
-        return false;
-    }
-    // A scheme: a letter, then letters, digits, `+`, `-` or `.`, then `:`
-    // before any `/`, `?` or `#`.
-    let head = dest.split(['/', '?', '#']).next().unwrap_or("");
-    match head.split_once(':') {
-        Some((scheme, _)) => {
-            let mut chars = scheme.chars();
-            !(chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-                && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
-        }
-        None => true,
-    }
-}
-
-/// The `href` and `src` values of the tags in a piece of raw HTML, with
-/// their byte ranges in it. Quoted or bare values, names in any case.
-fn html_link_values(html: &str) -> Vec<(Range<usize>, &str)> {
-    let bytes = html.as_bytes();
-    let lower = html.to_ascii_lowercase();
-    let mut out = Vec::new();
-    for name in ["href", "src"] {
-        let mut from = 0;
-        while let Some(found) = lower[from..].find(name) {
-            let at = from + found;
-            from = at + name.len();
-            // A whole attribute name: after whitespace, before `=`.
-            if at == 0 || !bytes[at - 1].is_ascii_whitespace() {
-                continue;
-            }
-            let mut i = at + name.len();
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if bytes.get(i) != Some(&b'=') {
-                continue;
-            }
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let (start, end) = match bytes.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let Some(len) = html[i + 1..].find(q as char) else {
-                        continue;
-                    };
-                    (i + 1, i + 1 + len)
-                }
-                Some(_) => {
-                    let len = html[i..]
-                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                        .unwrap_or(html.len() - i);
-                    (i, i + len)
-                }
-                None => continue,
-            };
-            out.push((start..end, &html[start..end]));
-            from = end;
-        }
-    }
-    out.sort_by_key(|(r, _)| r.start);
-    out
-}
-
-/// A ```flowzap fence's text and where each piece of it sits in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fence {
-    pub source: String,
-    map: Vec<Segment>,
-    /// The view its info string chooses (` ```flowzap view=sequence `),
-    /// the workflow when it names none or one that does not exist.
-    pub view: View,
-    /// A `view=` naming no view.
-    pub unknown_view: Option<UnknownView>,
-}
-
-/// A fence's `view=NAME` where NAME is no view: the name, and where the
-/// `view=NAME` is in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownView {
-    pub name: String,
-    pub span: Range<usize>,
-}
-
-/// The `view=` of a fence's opening line (`line`, at `at` in the file).
-fn fence_view(line: &str, at: usize) -> Result<View, UnknownView> {
-    let mut start = None;
-    for (i, c) in line
-        .char_indices()
-        .chain(std::iter::once((line.len(), ' ')))
-    {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                let token = &line[s..i];
-                if let Some(name) = token.strip_prefix("view=") {
-                    let name = name.trim_matches(['"', '\'']);
-                    return View::from_name(name).ok_or_else(|| UnknownView {
-                        name: name.to_string(),
-                        span: at + s..at + i,
-                    });
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    Ok(View::Workflow)
-}
-
-/// `len` bytes at `diagram` in the fence text come from `file` in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Segment {
-    diagram: usize,
-    file: usize,
-    len: usize,
-    /// The text is the file's bytes verbatim (offsets map one to one).
-    verbatim: bool,
-}
-
-impl Fence {
-    /// A fence's text and map; an empty fence points at the fence itself
-    /// (at `fence_start` in the file).
-    fn new(source: String, mut map: Vec<Segment>, fence_start: usize) -> Fence {
-        if map.is_empty() {
-            map.push(Segment {
-                diagram: 0,
-                file: fence_start,
-                len: 0,
-                verbatim: false,
-            });
-        }
-        Fence {
-            source,
-            map,
-            view: View::Workflow,
-            unknown_view: None,
-        }
-    }
-
-    /// The fence with the view its opening line chooses: the line of
-    /// `body` at `start`, which is `offset` bytes into the file.
-    fn with_view(mut self, body: &str, start: usize, offset: usize) -> Fence {
-        let rest = body.get(start..).unwrap_or("");
-        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        match fence_view(line, offset + start) {
-            Ok(view) => self.view = view,
-            Err(unknown) => self.unknown_view = Some(unknown),
-        }
-        self
-    }
-
-    /// Where the fence's text lies in the file, and the indentation that
-    /// prefixes its lines after the first (a fence inside a list item):
-    /// `None` when the text is not the file's bytes verbatim, so it cannot
-    /// be replaced in place.
-    pub fn in_file(&self, file: &str) -> Option<(Range<usize>, String)> {
-        let first = self.map.first()?;
-        let last = self.map.last()?;
-        if self.map.iter().any(|s| !s.verbatim) {
-            return None;
-        }
-        let mut indent: Option<&str> = None;
-        for pair in self.map.windows(2) {
-            let gap = file.get(pair[0].file + pair[0].len..pair[1].file)?;
-            if !gap.bytes().all(|b| b == b' ' || b == b'\t') || indent.is_some_and(|i| i != gap) {
-                return None;
-            }
-            indent = Some(gap);
-        }
-        Some((
-            first.file..last.file + last.len,
-            indent.unwrap_or("").to_string(),
-        ))
-    }
-
-    /// A byte offset in the diagram text as a byte offset in the file.
-    pub fn to_file_offset(&self, offset: usize) -> usize {
-        let seg = self
-            .map
-            .iter()
-            .rev()
-            .find(|s| s.diagram <= offset)
-            .or(self.map.first());
-        match seg {
-            Some(s) if s.verbatim => s.file + (offset - s.diagram).min(s.len),
-            Some(s) => s.file,
-            None => 0,
-        }
-    }
-
-    /// A diagram diagnostic with its spans moved into the file.
-    pub fn locate(&self, d: &crate::flowzap::Diagnostic) -> crate::flowzap::Diagnostic {
-        let mut d = d.clone();
-        d.span = self.to_file_offset(d.span.start)..self.to_file_offset(d.span.end);
-        for r in &mut d.related {
-            r.span = self.to_file_offset(r.span.start)..self.to_file_offset(r.span.end);
-        }
-        d
-    }
 }
 
 /// A rendered Markdown body.
@@ -458,34 +239,6 @@ fn clean(s: CowStr<'_>) -> CowStr<'_> {
     }
 }
 
-/// A code block's text (the events up to its end) and where each piece of
-/// it sits in the file.
-fn code_text<'a>(
-    iter: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
-    body: &str,
-    offset: usize,
-) -> (String, Vec<Segment>) {
-    let mut text = String::new();
-    let mut map = Vec::new();
-    for (e, r) in iter {
-        match e {
-            Event::Text(t) => {
-                let verbatim = body.get(r.clone()) == Some(&*t);
-                map.push(Segment {
-                    diagram: text.len(),
-                    file: offset + r.start,
-                    len: t.len(),
-                    verbatim,
-                });
-                text.push_str(&t);
-            }
-            Event::End(TagEnd::CodeBlock) => break,
-            _ => {}
-        }
-    }
-    (text, map)
-}
-
 /// The ```flowzap fences of `body` (which starts `offset` bytes into its
 /// file), without rendering anything: for tools that rewrite them.
 pub fn flowzap_fences(body: &str, offset: usize) -> Vec<Fence> {
@@ -504,23 +257,6 @@ pub fn flowzap_fences(body: &str, offset: usize) -> Vec<Fence> {
         }
     }
     fences
-}
-
-/// Keep the site links of the raw HTML at `range` of `body`. The source
-/// text is scanned, not the event's, so spans stay true inside containers
-/// (a block quote's `> ` is not part of the event).
-fn html_links(links: &mut Vec<Link>, body: &str, range: Range<usize>, offset: usize) {
-    let Some(html) = body.get(range.clone()) else {
-        return;
-    };
-    for (r, value) in html_link_values(html) {
-        if is_site_link(value) {
-            links.push(Link {
-                dest: value.to_string(),
-                span: offset + range.start + r.start..offset + range.start + r.end,
-            });
-        }
-    }
 }
 
 /// A code block (its start consumed, the rest taken from `iter`) as the
@@ -731,8 +467,10 @@ fn count_words(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flowzap::View;
 
-    fn cfg() -> MarkdownConfig {
+    /// Every extension on, for tests here and in the submodules.
+    pub(super) fn cfg() -> MarkdownConfig {
         MarkdownConfig {
             tables: true,
             footnotes: true,
@@ -830,49 +568,6 @@ mod tests {
         let r = render(body, 10, &cfg());
         assert_eq!(r.links[0].internal(), Some("templates/x.md#how"));
         assert_eq!(r.links[0].span.start, 10 + 4);
-    }
-
-    #[test]
-    fn site_links_are_kept_from_markdown_and_raw_html() {
-        let body = "[a](/docs/x/) [b](../y/#top) [c](#here) ![i](img/p.png)\n\n\
-                    [ext](https://e.com/) [m](mailto:a@b.c) [p](//cdn/x.js)\n\n\
-                    <p><a class=x HREF = '@/raw.md'>r</a> <img src=pic.png></p>\n\n\
-                    > <a href=\"../quoted/\">q</a>\n";
-        let r = render(body, 3, &cfg());
-        let dests: Vec<&str> = r.links.iter().map(|l| l.dest.as_str()).collect();
-        assert_eq!(
-            dests,
-            [
-                "/docs/x/",
-                "../y/#top",
-                "#here",
-                "img/p.png",
-                "@/raw.md",
-                "pic.png",
-                "../quoted/"
-            ]
-        );
-        // Raw HTML spans cover the value as written in the file.
-        for l in &r.links[4..] {
-            assert_eq!(&body[l.span.start - 3..l.span.end - 3], l.dest);
-        }
-    }
-
-    #[test]
-    fn schemes_are_told_from_relative_paths() {
-        for outside in [
-            "https://a.b/",
-            "mailto:x@y",
-            "tel:+1",
-            "//h/x",
-            "JavaScript:x",
-            "",
-        ] {
-            assert!(!is_site_link(outside), "{outside}");
-        }
-        for inside in ["@/a.md", "/a/", "a/b:c", "./x", "#f", "?q=1", "a.png"] {
-            assert!(is_site_link(inside), "{inside}");
-        }
     }
 
     #[test]
