@@ -224,8 +224,11 @@ fn render(args: &RenderArgs) -> Result<ExitCode, Failure> {
     let parsed = flowzap::parse(&source);
     let color = std::io::stderr().is_terminal();
     let mut stderr = std::io::stderr().lock();
+    // Printed like every other problem zapdoc reports (one renderer).
+    let text: std::sync::Arc<str> = std::sync::Arc::from(source.as_str());
     for d in &parsed.diagnostics {
-        let _ = writeln!(stderr, "{}", d.render(&source, &name, color));
+        let e = crate::error::Error::from_diagram(d, &name, &text);
+        let _ = writeln!(stderr, "{}", e.render(color));
     }
     if parsed.omitted > 0 {
         let _ = writeln!(

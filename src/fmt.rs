@@ -75,9 +75,10 @@ pub fn run(paths: &[PathBuf], check: bool, color: bool) -> Result<Report, String
             format_markdown(&text, &name, color)
         } else {
             flowzap::format::format(&text).map_err(|parsed| {
+                let source: std::sync::Arc<str> = std::sync::Arc::from(text.as_str());
                 parsed
                     .errors()
-                    .map(|d| d.render(&text, &name, color))
+                    .map(|d| crate::error::Error::from_diagram(d, &name, &source).render(color))
                     .collect()
             })
         };
@@ -165,13 +166,12 @@ fn format_lf_markdown(text: &str, name: &str, color: bool) -> Result<String, Vec
     };
     let mut errors = Vec::new();
     let mut edits: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let source: std::sync::Arc<str> = std::sync::Arc::from(text);
     for fence in crate::markdown::flowzap_fences(&text[body_start..], body_start) {
         match flowzap::format::format(&fence.source) {
-            Err(parsed) => errors.extend(
-                parsed
-                    .errors()
-                    .map(|d| fence.locate(d).render(text, name, color)),
-            ),
+            Err(parsed) => errors.extend(parsed.errors().map(|d| {
+                crate::error::Error::from_diagram(&fence.locate(d), name, &source).render(color)
+            })),
             Ok(formatted) if formatted == fence.source => {}
             Ok(formatted) => match fence.in_file(text) {
                 Some((range, indent)) => {
