@@ -80,6 +80,26 @@ impl Hash for Derived<'_> {
     }
 }
 
+/// A diagram's code as text (escaped by templates), NUL shown as U+FFFD.
+/// Copied only when rendered: fingerprints hash the code as it is.
+struct Code<'a>(&'a str);
+
+impl Serialize for Code<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.contains('\0') {
+            s.serialize_str(&self.0.replace('\0', "\u{FFFD}"))
+        } else {
+            s.serialize_str(self.0)
+        }
+    }
+}
+
+impl Hash for Code<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
 /// A page's rendered body: trusted HTML, fingerprinted by the hash made
 /// when the body was rendered.
 struct Content<'a>(&'a crate::site::Body);
@@ -365,7 +385,7 @@ pub(crate) struct PageFields<'a> {
     extra: Extra<'a>,
     /// The first diagram's code, to show and copy beside its drawing, to
     /// download and to open in FlowZap.
-    source: Option<String>,
+    source: Option<Code<'a>>,
     code: Option<Derived<'a>>,
     svg_url: Option<String>,
     fz_url: Option<String>,
@@ -411,7 +431,7 @@ pub(crate) fn page(b: &Bound, i: usize) -> Merged<'_, PageFields<'_>> {
                 })
                 .collect(),
             extra: Extra(&e.extra),
-            source: first.map(|d| d.source.replace('\0', "\u{FFFD}")),
+            source: first.map(|d| Code(&d.source)),
             code: first.map(|d| Derived {
                 source: &d.source,
                 make: highlighted,
