@@ -9,7 +9,7 @@
 //! Three measurements, each over ROUNDS edits (default 10) of different
 //! pages, reported as median and max:
 //!
-//! 1. `update`: the edit written, then [`Session::update`] called directly
+//! 1. `update`: the edit written, then [`Live::update`] called directly
 //!    with its path; the clock stops when the new page is on disk.
 //! 2. `serve`: a real `zapdoc serve` (watcher, debounce, update) on a free
 //!    loopback port; the clock runs from the write until the page on disk
@@ -20,7 +20,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
-use zapdoc::build::{Options, Session};
+use zapdoc::build::{Live, Options, Session};
 
 fn page(root: &Path, n: usize) -> (PathBuf, PathBuf) {
     let name = format!("t{n:05}");
@@ -71,8 +71,8 @@ fn run() -> Result<(), String> {
     // 1. The update alone.
     let opts = Options::new(&root);
     let t = Instant::now();
-    let mut session = Session::open(&opts).map_err(|e| format!("{e:?}"))?;
-    session.write_all().map_err(|e| format!("{e:?}"))?;
+    let session = Session::open(&opts).map_err(|e| format!("{e:?}"))?;
+    let (mut session, _) = Live::start(session).map_err(|e| format!("{e:?}"))?;
     println!(
         "initial build: {:.0} ms",
         t.elapsed().as_secs_f64() * 1000.0

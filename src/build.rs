@@ -17,15 +17,16 @@
 //!    ([`crate::search`]) and Atom feeds ([`crate::feed`]).
 //! 8. All errors reported together; only a clean build replaces the output.
 //!
-//! Steps 1–5 make a [`Session`], which [`build`] writes out once and
-//! `zapdoc serve` keeps in memory to rebuild only what an edit affects
-//! ([`Session::update`]).
+//! Steps 1–5 make a [`Session`], which [`build`] writes out once. `zapdoc
+//! serve` wraps it in a [`Live`], the incremental layer, which writes it
+//! while recording what each output file is made of, and then rebuilds
+//! only what an edit affects ([`Live::update`]).
 
 mod pipeline;
 mod session;
 
 pub use pipeline::DiagramCache;
-pub use session::{Attempt, Session, Update};
+pub use session::{Attempt, Live, Session, Update};
 
 use crate::error::{self, Error};
 use std::path::PathBuf;

@@ -10,7 +10,7 @@
 //!   ([`resolve`]).
 //! - **Watching**: notify on `content/`, `themes/`, `templates/`, `static/`,
 //!   `i18n/` and `site.toml`; events are debounced (a quiet spell of
-//!   [`QUIET`]) and handed to [`Session::update`], which writes only the
+//!   [`QUIET`]) and handed to [`Live::update`], which writes only the
 //!   output files that changed.
 //! - **Reload**: served HTML gets a small script that listens to the
 //!   server-sent events of `/__zapdoc/events`: `reload` after a good
@@ -18,7 +18,7 @@
 //!   rebuild leaves the last good site served, shows the errors in an
 //!   overlay (escaped text) and prints them in the terminal.
 
-use crate::build::{DiagramCache, Failure, Options, Session, Update};
+use crate::build::{DiagramCache, Failure, Live, Options, Session, Update};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
@@ -258,13 +258,11 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
 /// The first build of `serve`: the session when it worked, else the
 /// failure as text to show (a fix rebuilds); and the output folder.
 /// `Err` only for what stops `serve` (the site cannot be read at all).
-fn initial_build(
-    opts: &ServeOptions,
-) -> Result<(Option<Session>, Option<String>, PathBuf), String> {
+fn initial_build(opts: &ServeOptions) -> Result<(Option<Live>, Option<String>, PathBuf), String> {
     let started = Instant::now();
     Ok(match Session::open(&opts.build) {
-        Ok(mut s) => match s.write_all() {
-            Ok(summary) => {
+        Ok(s) => match (s.output_dir().to_path_buf(), Live::start(s)) {
+            (out, Ok((s, summary))) => {
                 for w in &summary.warnings {
                     (opts.log)(&w.render(opts.color));
                 }
@@ -273,13 +271,9 @@ fn initial_build(
                     summary.pages,
                     started.elapsed().as_millis()
                 ));
-                let out = s.output_dir().to_path_buf();
                 (Some(s), None, out)
             }
-            Err(f) => {
-                let out = s.output_dir().to_path_buf();
-                (None, Some(render_failure(&f, false).replace('\r', "")), out)
-            }
+            (out, Err(f)) => (None, Some(render_failure(&f, false).replace('\r', "")), out),
         },
         Err(Failure::Other(m)) => return Err(m),
         Err(f) => {
@@ -405,7 +399,7 @@ impl Sources {
 
 /// Wait for changes, debounce them, rebuild, tell the browsers.
 fn rebuild_loop(
-    mut session: Option<Session>,
+    mut session: Option<Live>,
     opts: &ServeOptions,
     shared: &Shared,
     rx: &mpsc::Receiver<Vec<PathBuf>>,
@@ -486,13 +480,10 @@ fn rebuild_loop(
 }
 
 /// The site did not build at the start: try again from scratch.
-fn first_build(opts: &Options, cache: &mut DiagramCache) -> Result<Session, Failure> {
+fn first_build(opts: &Options, cache: &mut DiagramCache) -> Result<Live, Failure> {
     let attempt = Session::attempt(opts, cache)?;
     match attempt.session {
-        Some(mut s) if attempt.errors.is_empty() => {
-            s.write_all()?;
-            Ok(s)
-        }
+        Some(s) if attempt.errors.is_empty() => Ok(Live::start(s)?.0),
         other => {
             if let Some(s) = other {
                 // Keep the diagrams rendered so far for the next try.

@@ -551,9 +551,14 @@ pub(crate) fn not_found_file(site: &Site, l: usize) -> String {
 pub(crate) struct Page {
     pub file: String,
     pub html: String,
+}
+
+/// What a page was made of, recorded by [`render_traced`] for the
+/// incremental layer.
+pub(crate) struct Trace {
     /// Entries the templates looked up with `get_page` / `get_section`.
     pub lookups: Vec<usize>,
-    /// What the page was made of: see [`fingerprint`].
+    /// See [`fingerprint`].
     pub fingerprint: u64,
 }
 
@@ -583,11 +588,42 @@ pub(crate) fn render_job(
     job: Job,
     unloaded: &Unloaded,
 ) -> Result<Page, Error> {
+    let out = renderer.render(prepare(site, renderer, job))?;
+    postprocess_job(site, renderer, job, out, unloaded)
+}
+
+/// [`render_job`], and what the page was made of: the incremental layer
+/// compares it with a later [`fingerprint`] to tell whether the page
+/// must be rendered again.
+pub(crate) fn render_traced(
+    site: &Site,
+    renderer: &Renderer,
+    job: Job,
+    unloaded: &Unloaded,
+) -> Result<(Page, Trace), Error> {
     let page = prepare(site, renderer, job);
     let context = renderer.context_hash(&page);
     let (out, lookups) = crate::theme::track_lookups(|| renderer.render(page));
-    let Output { file, html, lang } = out?;
     let fingerprint = hash_of((context, renderer.lookups_hash(&lookups)));
+    let page = postprocess_job(site, renderer, job, out?, unloaded)?;
+    Ok((
+        page,
+        Trace {
+            lookups,
+            fingerprint,
+        },
+    ))
+}
+
+/// Resolve the links of a rendered page and add its heading anchors.
+fn postprocess_job(
+    site: &Site,
+    renderer: &Renderer,
+    job: Job,
+    out: Output,
+    unloaded: &Unloaded,
+) -> Result<Page, Error> {
+    let Output { file, html, lang } = out;
     let resolve = |t: &str| {
         site.resolve_url(t, &lang)
             .or_else(|| unloaded.names(t).then(String::new))
@@ -608,12 +644,7 @@ pub(crate) fn render_job(
         };
         postprocess_error(site, entry, &file, p)
     })?;
-    Ok(Page {
-        file,
-        html,
-        lookups,
-        fingerprint,
-    })
+    Ok(Page { file, html })
 }
 
 /// A generated file: highlight stylesheets, sitemap, robots.txt, and per
@@ -633,84 +664,72 @@ pub(crate) enum Generated {
     Feed(String),
 }
 
-/// Every generated file with its path and a hash of the parts of the
-/// model it is made from: when the hash stays, the file stays.
-pub(crate) fn generated_files(site: &Site) -> Vec<(String, u64, Generated)> {
+/// Every generated file with its path.
+pub(crate) fn generated_files(site: &Site) -> Vec<(String, Generated)> {
     let config = &site.config;
     let mut out = vec![
-        (
-            "syntax-light.css".to_string(),
-            hash_of(&config.markdown.highlight_theme),
-            Generated::SyntaxLight,
-        ),
-        (
-            "syntax-dark.css".to_string(),
-            hash_of(&config.markdown.highlight_theme_dark),
-            Generated::SyntaxDark,
-        ),
-        (
-            "robots.txt".to_string(),
-            hash_of(&config.base_url),
-            Generated::Robots,
-        ),
-        (
-            super::FONT_FILE.to_string(),
-            hash_of(font_chars(site)),
-            Generated::Font,
-        ),
-        (super::DIAGRAM_CSS.to_string(), 0, Generated::DiagramCss),
+        ("syntax-light.css".to_string(), Generated::SyntaxLight),
+        ("syntax-dark.css".to_string(), Generated::SyntaxDark),
+        ("robots.txt".to_string(), Generated::Robots),
+        (super::FONT_FILE.to_string(), Generated::Font),
+        (super::DIAGRAM_CSS.to_string(), Generated::DiagramCss),
     ];
-    let sitemap = {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        for (i, e) in site.entries.iter().enumerate() {
-            (&e.url, &e.date, &e.translations, site.entry_pagers(i)).hash(&mut h);
-        }
-        for (c, cat) in site.categories.iter().enumerate() {
-            (&cat.url, &cat.translations, site.category_pagers(c)).hash(&mut h);
-        }
-        h.finish()
-    };
     // A sitemap lists absolute URLs or is no sitemap: without an absolute
     // `base_url` there is none (the build says so, see [`base_url_note`]).
     if config.has_absolute_base_url() {
-        out.push(("sitemap.xml".to_string(), sitemap, Generated::Sitemap));
+        out.push(("sitemap.xml".to_string(), Generated::Sitemap));
     }
-    let per_lang: Vec<Vec<(String, u64, Generated)>> = config
-        .languages
-        .par_iter()
-        .map(|l| {
-            let mut search = std::collections::hash_map::DefaultHasher::new();
-            let mut feed = std::collections::hash_map::DefaultHasher::new();
-            for e in site.entries.iter().filter(|e| e.lang == l.code) {
-                let common = (
-                    (&e.key, e.kind, &e.url, &e.title, &e.description),
-                    (&e.category, &e.body.summary),
-                );
-                common.hash(&mut search);
+    for l in &config.languages {
+        out.push((
+            search::file_name(&l.code),
+            Generated::Search(l.code.clone()),
+        ));
+        out.push((feed::path(site, &l.code), Generated::Feed(l.code.clone())));
+    }
+    out
+}
+
+/// A hash of the parts of the model a generated file is made from: when
+/// the hash stays, the file stays. For the incremental layer.
+pub(crate) fn generated_input(site: &Site, what: &Generated) -> u64 {
+    let config = &site.config;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    match what {
+        Generated::SyntaxLight => config.markdown.highlight_theme.hash(&mut h),
+        Generated::SyntaxDark => config.markdown.highlight_theme_dark.hash(&mut h),
+        Generated::Robots => config.base_url.hash(&mut h),
+        Generated::Font => font_chars(site).hash(&mut h),
+        Generated::DiagramCss => {}
+        Generated::Sitemap => {
+            for (i, e) in site.entries.iter().enumerate() {
+                (&e.url, &e.date, &e.translations, site.entry_pagers(i)).hash(&mut h);
+            }
+            for (c, cat) in site.categories.iter().enumerate() {
+                (&cat.url, &cat.translations, site.category_pagers(c)).hash(&mut h);
+            }
+        }
+        Generated::Search(lang) => {
+            for e in site.entries.iter().filter(|e| &e.lang == lang) {
                 (
-                    &e.tags,
+                    (&e.key, e.kind, &e.url, &e.title, &e.description),
+                    (&e.category, &e.body.summary, &e.tags),
                     e.body.headings.iter().map(|h| &h.text).collect::<Vec<_>>(),
                 )
-                    .hash(&mut search);
-                common.hash(&mut feed);
-                (&e.date, &e.slug, &e.pages).hash(&mut feed);
+                    .hash(&mut h);
             }
-            vec![
+        }
+        Generated::Feed(lang) => {
+            for e in site.entries.iter().filter(|e| &e.lang == lang) {
                 (
-                    search::file_name(&l.code),
-                    search.finish(),
-                    Generated::Search(l.code.clone()),
-                ),
-                (
-                    feed::path(site, &l.code),
-                    feed.finish(),
-                    Generated::Feed(l.code.clone()),
-                ),
-            ]
-        })
-        .collect();
-    out.extend(per_lang.into_iter().flatten());
-    out
+                    (&e.key, e.kind, &e.url, &e.title, &e.description),
+                    (&e.category, &e.body.summary),
+                    (&e.date, &e.slug, &e.pages),
+                )
+                    .hash(&mut h);
+            }
+        }
+    }
+    h.finish()
 }
 
 /// What a build says about a root-relative `base_url`: the files that need

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tempfile::TempDir;
-use zapdoc::build::{Failure, Options, Session, Summary, Update};
+use zapdoc::build::{Failure, Live, Options, Session, Summary, Update};
 
 pub const SITE_TOML: &str = r#"title = "Test Site"
 description = "A site for tests"
@@ -167,15 +167,15 @@ impl TestSite {
     }
 
     /// A session on the site with every output written, as `serve` starts.
-    pub fn session(&self) -> Session {
-        let mut s = Session::open(&self.options()).unwrap_or_else(|e| panic!("open: {e:?}"));
-        s.write_all().unwrap_or_else(|e| panic!("write_all: {e:?}"));
-        s
+    pub fn session(&self) -> Live {
+        let s = Session::open(&self.options()).unwrap_or_else(|e| panic!("open: {e:?}"));
+        let (live, _) = Live::start(s).unwrap_or_else(|e| panic!("start: {e:?}"));
+        live
     }
 
     /// Tell `session` that `rel` changed on disk; panic with every message
     /// when the update fails.
-    pub fn update(&self, session: &mut Session, rel: &str) -> Update {
+    pub fn update(&self, session: &mut Live, rel: &str) -> Update {
         match session.update(&[self.root().join(rel)]) {
             Ok(u) => u,
             Err(Failure::Input { errors, .. }) => panic!(

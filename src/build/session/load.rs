@@ -106,13 +106,9 @@ impl Session {
             cache: std::mem::take(cache),
             site,
             renderer: Some(renderer),
-            made: HashMap::new(),
-            generated: HashMap::new(),
-            indexes: HashMap::new(),
             warnings: warnings.clone(),
             timings: timings.laps,
             started,
-            updates: 0,
         };
         Ok(Attempt {
             session: Some(session),

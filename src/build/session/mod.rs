@@ -1,31 +1,19 @@
 //! A build kept in memory: every file read and rendered, the diagram cache,
-//! the site model and the bound theme. [`Session::write_all`] writes the
-//! whole site (what `zapdoc build` does); [`Session::update`] takes the
-//! files that changed on disk and rebuilds only what they affect, writing
-//! only the output files whose inputs changed (what `zapdoc serve` does).
+//! the site model and the bound theme, loaded by [`Session::open`] (steps
+//! 1–5, `load.rs`) and written whole by [`Session::write_all`] (steps 6–8,
+//! `write.rs`): what `zapdoc build` does, top to bottom.
 //!
-//! How an update finds its work:
-//!
-//! - a changed Markdown file is re-read and re-rendered alone; its diagrams
-//!   come from the cache when their text did not change;
-//! - the model is patched in place ([`Site::patch`]) when the structure
-//!   stays (same pages, same related-score inputs), else rebuilt from the
-//!   files in memory;
-//! - every output page has a fingerprint of what its template receives,
-//!   hashed from the very values the template is given
-//!   ([`crate::theme`]'s typed values), and of the pages its templates
-//!   looked up with `get_page`/`get_section`. Pages whose fingerprint
-//!   changed are rendered and written; the others are not touched;
-//! - the theme, `i18n/`, `templates/`, `static/` or `site.toml` changing
-//!   rebuilds the model in memory (diagrams still from the cache) and
-//!   rewrites the pages.
-//!
-//! A failed update (a broken diagram, a missing link target, a template
-//! error) writes nothing and keeps the last good site and model.
+//! `zapdoc serve` wraps the session in a [`Live`] (`live.rs`), the
+//! incremental layer: it writes the site once while recording what each
+//! output file was made of, then takes the files that change on disk and
+//! rewrites only the output files whose inputs changed.
 
+mod live;
 mod load;
-mod update;
 mod write;
+
+pub use live::Live;
+use write::{Written, WrittenPage};
 
 use super::pipeline::{self, DiagramCache, Job, LoadedFile};
 use super::{Failure, Options, Summary, Timings, input};
@@ -43,17 +31,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// What an output page was last made of.
-struct Made {
-    fingerprint: u64,
-    /// Entries looked up by its templates, as (key, language): indices
-    /// change when the model is rebuilt.
-    lookups: Vec<(String, String)>,
-    /// Files written beside it ([`pipeline::job_extras`]): diagrams' SVG
-    /// files and the `.fz` code, removed when the page no longer has them.
-    extras: Vec<String>,
-}
 
 /// A site loaded in memory, ready to write and to update.
 pub struct Session {
@@ -75,26 +52,10 @@ pub struct Session {
     cache: DiagramCache,
     site: Arc<Site>,
     renderer: Option<Renderer>,
-    /// Output page file → what it was made of, for pages on disk.
-    made: HashMap<String, Made>,
-    /// Generated file (sitemap, index, feed…) → hash of the model parts it
-    /// was made from.
-    generated: HashMap<String, u64>,
-    /// Per language, the search index in memory, patched on updates.
-    indexes: HashMap<String, search::Builder>,
     warnings: Vec<Error>,
     timings: Vec<(&'static str, Duration)>,
     started: Instant,
-    /// Markdown updates so far, to prune the diagram cache now and then.
-    updates: usize,
 }
-
-/// A generated file written: its path, the hash of its inputs, and the
-/// search index it came from (language, index) when it is one.
-type GeneratedOut = (String, u64, Option<(String, search::Builder)>);
-
-/// Prune the diagram cache every this many patched updates.
-const PRUNE_EVERY: usize = 32;
 
 /// The outcome of loading a site, for `zapdoc check`: the session when the
 /// model could be built, and every problem found on the way.

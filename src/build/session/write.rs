@@ -1,13 +1,34 @@
 //! Steps 6–8 of the build: every output page rendered in parallel and
 //! written to staging with the files beside it, then generated files,
-//! static files and assets; only a clean build replaces the output. Each
-//! page's fingerprint is recorded for the incremental layer.
+//! static files and assets; only a clean build replaces the output.
+//! Asked to, it records what each page was made of, for the incremental
+//! layer ([`super::Live`]).
 
 use super::*;
 
-/// Generated files with the hash of their inputs, and the search indexes
-/// (per language) kept for updates.
-type Generated = (HashMap<String, u64>, HashMap<String, search::Builder>);
+/// The generated files written, and the search indexes (per language),
+/// which the incremental layer keeps to patch.
+type GeneratedOut = (
+    Vec<(String, pipeline::Generated)>,
+    HashMap<String, search::Builder>,
+);
+
+/// What [`Session::write`] did.
+pub(super) struct Written {
+    pub(super) summary: Summary,
+    pub(super) pages: Vec<WrittenPage>,
+    pub(super) generated: Vec<(String, pipeline::Generated)>,
+    pub(super) indexes: HashMap<String, search::Builder>,
+}
+
+/// An output page written.
+pub(super) struct WrittenPage {
+    pub(super) file: String,
+    /// Files written beside it ([`pipeline::job_extras`]).
+    pub(super) extras: Vec<String>,
+    /// What it was made of, when the write was traced.
+    pub(super) trace: Option<pipeline::Trace>,
+}
 
 impl Session {
     /// Render every output page in memory, writing nothing: the template
@@ -27,16 +48,28 @@ impl Session {
 
     /// Write the whole site: everything into a staging directory that
     /// replaces the output directory only when all went well.
-    pub fn write_all(&mut self) -> Result<Summary, Failure> {
+    pub fn write_all(&self) -> Result<Summary, Failure> {
+        self.write(false).map(|w| w.summary)
+    }
+
+    /// [`Session::write_all`]; with `traced`, what each page was made of
+    /// is recorded too, for the incremental layer.
+    pub(super) fn write(&self, traced: bool) -> Result<Written, Failure> {
         let mut timings = Timings::new();
         let staging = Staging::new(&self.out_dir, &self.opts.root, self.opts.force)
             .map_err(Failure::Other)?;
         // The diagram font's cut takes a while: it runs beside the pages.
         crate::font::prefetch(pipeline::font_chars(&self.site).into_iter().collect());
-        let (made, errors) = self.write_pages_to(&staging)?;
+        let (pages, errors) = self.write_pages_to(&staging, traced)?;
         timings.lap("render and write");
         let (generated, indexes) = self.write_generated_to(&staging)?;
-        let (static_files, hidden) = self.copy_static_to(&staging, &made, &generated)?;
+        let mine: HashSet<&str> = pages
+            .iter()
+            .flat_map(|p| std::iter::once(&p.file).chain(&p.extras))
+            .chain(generated.iter().map(|(rel, _)| rel))
+            .map(String::as_str)
+            .collect();
+        let (static_files, hidden) = self.copy_static_to(&staging, &mine)?;
         for asset in &self.assets {
             staging
                 .copy(&asset.src, &pipeline::asset_path(&asset.rel_path))
@@ -52,19 +85,12 @@ impl Session {
         }
         let mode = staging.commit().map_err(Failure::Other)?;
         timings.lap("commit");
-        let files = made.len()
-            + made.values().map(|m| m.extras.len()).sum::<usize>()
-            + generated.len()
-            + static_files
-            + self.assets.len();
-        self.made = made;
-        self.generated = generated;
-        self.indexes = indexes;
+        let files = mine.len() + static_files + self.assets.len();
         crate::error::sort(&mut warnings);
         let mut all_timings = self.timings.clone();
         all_timings.extend(timings.laps);
         let site = &self.site;
-        Ok(Summary {
+        let summary = Summary {
             pages: site.page_count(),
             sections: site.entries.iter().filter(|e| e.is_section()).count(),
             category_pages: site.categories.len(),
@@ -79,26 +105,42 @@ impl Session {
             timings: all_timings,
             warnings,
             notes: pipeline::base_url_note(&site.config).into_iter().collect(),
+        };
+        Ok(Written {
+            summary,
+            pages,
+            generated,
+            indexes,
         })
     }
 
     /// Render every output page in parallel and write it, with the files
-    /// beside it, to `staging`: what each page was made of, and the errors
-    /// of the pages that failed.
+    /// beside it, to `staging`: the pages written (traced when asked),
+    /// and the errors of the pages that failed.
     fn write_pages_to(
         &self,
         staging: &Staging,
-    ) -> Result<(HashMap<String, Made>, Vec<Error>), Failure> {
+        traced: bool,
+    ) -> Result<(Vec<WrittenPage>, Vec<Error>), Failure> {
         let site = &*self.site;
         let Some(renderer) = &self.renderer else {
             return Err(Failure::Other("the site is not loaded".to_string()));
         };
         let jobs = pipeline::jobs(site);
         let bar = progress_bar(self.opts.progress, jobs.len());
-        let results: Vec<Result<(String, Made), Error>> = jobs
+        let results: Vec<Result<WrittenPage, Error>> = jobs
             .par_iter()
             .map(|&job| {
-                let page = pipeline::render_job(site, renderer, job, &self.unloaded)?;
+                let (page, trace) = if traced {
+                    let (page, trace) =
+                        pipeline::render_traced(site, renderer, job, &self.unloaded)?;
+                    (page, Some(trace))
+                } else {
+                    (
+                        pipeline::render_job(site, renderer, job, &self.unloaded)?,
+                        None,
+                    )
+                };
                 staging
                     .write(&page.file, page.html.as_bytes())
                     .map_err(Error::new)?;
@@ -107,72 +149,66 @@ impl Session {
                     staging.write(rel, bytes).map_err(Error::new)?;
                 }
                 bar.inc(1);
-                let extras = extras.into_iter().map(|(rel, _)| rel).collect();
-                let made = self.made_of(&page, extras);
-                Ok((page.file, made))
+                Ok(WrittenPage {
+                    file: page.file,
+                    extras: extras.into_iter().map(|(rel, _)| rel).collect(),
+                    trace,
+                })
             })
             .collect();
         bar.finish_and_clear();
         let mut errors = Vec::new();
-        let mut made = HashMap::with_capacity(results.len());
+        let mut pages = Vec::with_capacity(results.len());
         for r in results {
             match r {
-                Ok((file, m)) => {
-                    made.insert(file, m);
-                }
+                Ok(p) => pages.push(p),
                 Err(e) => errors.push(e),
             }
         }
-        Ok((made, errors))
+        Ok((pages, errors))
     }
 
     /// Write the generated files (stylesheets, font, sitemap, robots.txt,
-    /// search indexes, feeds): each one's input hash, and the search
-    /// indexes kept for updates.
-    fn write_generated_to(&self, staging: &Staging) -> Result<Generated, Failure> {
+    /// search indexes, feeds): those written, and the search indexes.
+    fn write_generated_to(&self, staging: &Staging) -> Result<GeneratedOut, Failure> {
         let (site, catalog) = (&*self.site, &self.catalog);
-        let outcomes: Vec<Result<GeneratedOut, String>> = pipeline::generated_files(site)
+        let outcomes: Vec<Result<_, String>> = pipeline::generated_files(site)
             .into_par_iter()
-            .map(|(rel, inputs, what)| {
+            .map(|(rel, what)| {
                 let mut index = None;
                 let bytes = pipeline::generate(site, catalog, &what, &mut index);
                 staging.write(&rel, &bytes)?;
-                let kept = match (what, index) {
-                    (pipeline::Generated::Search(lang), Some(b)) => Some((lang, b)),
+                let kept = match (&what, index) {
+                    (pipeline::Generated::Search(lang), Some(b)) => Some((lang.clone(), b)),
                     _ => None,
                 };
-                Ok((rel, inputs, kept))
+                Ok(((rel, what), kept))
             })
             .collect();
-        let mut generated = HashMap::new();
+        let mut generated = Vec::with_capacity(outcomes.len());
         let mut indexes = HashMap::new();
         for o in outcomes {
-            let (rel, inputs, kept) = o.map_err(Failure::Other)?;
-            generated.insert(rel, inputs);
+            let (file, kept) = o.map_err(Failure::Other)?;
+            generated.push(file);
             indexes.extend(kept);
         }
         Ok((generated, indexes))
     }
 
     /// Copy the static folders (theme first, then the site's) last, over
-    /// what the build wrote: the number of static files, and a warning
-    /// for each that hides a file the build made. A file the site's
-    /// static/ shares with the theme's replaces it, as meant.
+    /// what the build wrote (`mine`): the number of static files, and a
+    /// warning for each that hides a file the build made. A file the
+    /// site's static/ shares with the theme's replaces it, as meant.
     fn copy_static_to(
         &self,
         staging: &Staging,
-        made: &HashMap<String, Made>,
-        generated: &HashMap<String, u64>,
+        mine: &HashSet<&str>,
     ) -> Result<(usize, Vec<Error>), Failure> {
         let mut static_files = HashSet::new();
         let mut hidden = Vec::new();
-        let extras: HashSet<&String> = made.values().flat_map(|m| &m.extras).collect();
         for dir in &self.theme.static_dirs {
             for rel in staging.copy_tree(dir).map_err(Failure::Other)? {
-                let page = made.contains_key(&rel)
-                    || generated.contains_key(&rel)
-                    || extras.contains(&rel);
-                if page {
+                if mine.contains(rel.as_str()) {
                     let shown = dir.strip_prefix(&self.opts.root).unwrap_or(dir).join(&rel);
                     hidden.push(
                         Error::warning(format!(
@@ -187,21 +223,6 @@ impl Session {
             }
         }
         Ok((static_files.len(), hidden))
-    }
-
-    pub(super) fn made_of(&self, page: &pipeline::Page, extras: Vec<String>) -> Made {
-        Made {
-            extras,
-            fingerprint: page.fingerprint,
-            lookups: page
-                .lookups
-                .iter()
-                .map(|&i| {
-                    let e = &self.site.entries[i];
-                    (e.key.clone(), e.lang.clone())
-                })
-                .collect(),
-        }
     }
 }
 

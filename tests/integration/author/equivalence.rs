@@ -3,7 +3,7 @@
 //! its diagrams), three rounds of every kind of edit — bodies, front
 //! matter, diagrams, translations added and removed, templates, `.ftl`
 //! messages — on seeded random targets, each applied with
-//! [`Session::update`], must leave the output byte for byte what a full
+//! [`Live::update`], must leave the output byte for byte what a full
 //! build of the same files writes.
 //!
 //! A field a template reads but the fingerprints miss shows up here as a
@@ -11,7 +11,7 @@
 
 use crate::support::{copy_tree, read, repo, snapshot};
 use std::path::{Path, PathBuf};
-use zapdoc::build::{Failure, Options, Session};
+use zapdoc::build::{Failure, Live, Options, Session};
 
 /// A small deterministic generator (xorshift64*): the same seed, the same
 /// edits, so a failure replays.
@@ -283,10 +283,9 @@ fn random_edits_to_the_bundled_site_rebuild_exactly_like_a_full_build() {
     let mut full = Options::new(&root);
     full.output = Some(dir.path().join("full"));
 
-    let mut session = Session::open(&live).unwrap_or_else(|e| panic!("open: {}", messages(e)));
-    session
-        .write_all()
-        .unwrap_or_else(|e| panic!("write_all: {}", messages(e)));
+    let session = Session::open(&live).unwrap_or_else(|e| panic!("open: {}", messages(e)));
+    let (mut session, _) =
+        Live::start(session).unwrap_or_else(|e| panic!("start: {}", messages(e)));
     let mut rng = Rng(0x005E_ED0F_2A9D);
     let mut done = Vec::new();
     for n in 0..3 * KINDS {

@@ -1,4 +1,4 @@
-//! The incremental rebuild behind `zapdoc serve` ([`Session::update`]):
+//! The incremental rebuild behind `zapdoc serve` ([`Live::update`]):
 //! an edit re-renders the page and the pages that show it, nothing else;
 //! unchanged diagrams come from the cache; a failed update writes nothing;
 //! and the result is the same as a full build.
@@ -46,7 +46,7 @@ fn site() -> TestSite {
 fn a_body_edit_rewrites_only_that_page() {
     let site = site();
     let mut s = site.session();
-    let rendered = s.diagrams_rendered();
+    let rendered = s.session().diagrams_rendered();
     // A new paragraph: the first paragraph (what listings show) stays.
     site.write(
         "content/templates/alpha.md",
@@ -57,7 +57,7 @@ fn a_body_edit_rewrites_only_that_page() {
     let u = site.update(&mut s, "content/templates/alpha.md");
     assert!(!u.rebuilt_model, "a body edit patches the model");
     assert_eq!(u.diagrams_rendered, 0, "the unchanged diagram is cached");
-    assert_eq!(s.diagrams_rendered(), rendered);
+    assert_eq!(s.session().diagrams_rendered(), rendered);
     // The page is redone, and the pages that list it (its word count
     // changed); the pages that do not show it are not.
     let written = written_pages(&u);
