@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::content::CONTENT_DIR;
 use crate::error::Error;
 use crate::markdown::Link;
-use crate::site::{Entry, HOME_KEY, Site};
+use crate::site::{Entry, EntryId, HOME_KEY, Site};
 use percent_encoding::percent_decode_str;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -106,16 +106,16 @@ pub struct Outputs {
     /// Every file, relative to the output root: `docs/x/index.html`.
     files: HashSet<String>,
     /// The file of each entry's first page → the entry.
-    pages: HashMap<String, usize>,
+    pages: HashMap<String, EntryId>,
 }
 
 impl Outputs {
     /// From every file written, and the file of each entry's first page.
     pub fn new(
         files: impl IntoIterator<Item = String>,
-        pages: impl IntoIterator<Item = (String, usize)>,
+        pages: impl IntoIterator<Item = (String, EntryId)>,
     ) -> Outputs {
-        let pages: HashMap<String, usize> = pages.into_iter().collect();
+        let pages: HashMap<String, EntryId> = pages.into_iter().collect();
         let mut files: HashSet<String> = files.into_iter().collect();
         files.extend(pages.keys().cloned());
         Outputs { files, pages }
@@ -206,7 +206,7 @@ fn base_path(config: &Config) -> String {
 pub fn check(site: &Site, outputs: &Outputs) -> Vec<Error> {
     let base = base_path(&site.config);
     let mut errors = Vec::new();
-    for (me, entry) in site.entries.iter().enumerate() {
+    for (me, entry) in site.entries.iter_enumerated() {
         let Some(source) = &entry.source else {
             continue;
         };
@@ -284,7 +284,7 @@ fn landing(
     entry: &Entry,
     base: &str,
     outputs: &Outputs,
-) -> Result<Option<usize>, Broken> {
+) -> Result<Option<EntryId>, Broken> {
     let via_at = "name the page with `@/…`, which zapdoc resolves in the reader's language";
     match resolve_path(path, &entry.path, base) {
         Resolved::Path(p) => match outputs.land(&p) {
@@ -315,7 +315,7 @@ fn landing(
 
 /// `#fragment` on a link from entry `from` that lands on entry `to`, when
 /// `to` has no heading with that id.
-fn missing_anchor(site: &Site, from: usize, to: usize, fragment: &str) -> Option<Broken> {
+fn missing_anchor(site: &Site, from: EntryId, to: EntryId, fragment: &str) -> Option<Broken> {
     let fragment = percent_decode_str(fragment).decode_utf8_lossy();
     if fragment.is_empty() {
         return None;
@@ -381,7 +381,7 @@ mod tests {
     fn folders_land_on_their_index() {
         let out = Outputs::new(
             ["docs/x/index.html".to_string(), "img/p.png".to_string()],
-            [("index.html".to_string(), 0)],
+            [("index.html".to_string(), EntryId::from(0))],
         );
         assert_eq!(out.land("docs/x/").as_deref(), Some("docs/x/index.html"));
         assert_eq!(out.land("docs/x").as_deref(), Some("docs/x/index.html"));

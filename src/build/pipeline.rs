@@ -11,7 +11,7 @@ use crate::markdown::{self, Rendered};
 use crate::output::SitemapUrl;
 use crate::pagination::pager_path;
 use crate::postprocess::{self, Links, Problem};
-use crate::site::{Body, BodyDiagram, Site, Stats};
+use crate::site::{Body, BodyDiagram, CategoryId, EntryId, Site, Stats};
 use crate::theme::{Output, Prepared, Renderer};
 use crate::{feed, flowzap, highlight, output, search};
 use flowzap::View;
@@ -512,17 +512,23 @@ pub(crate) fn job_extras(site: &Site, job: Job) -> Vec<(String, Vec<u8>)> {
 /// one job per listing page, numbered from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Job {
-    Entry(usize, usize),
-    Category(usize, usize),
+    /// An entry's listing page `k` (1 for a page).
+    Entry(EntryId, usize),
+    /// A category's listing page `k`.
+    Category(CategoryId, usize),
     /// The 404 page of the language at this index of the configuration.
     NotFound(usize),
 }
 
 /// Every output page of the site.
 pub(crate) fn jobs(site: &Site) -> Vec<Job> {
-    let entries = (0..site.entries.len())
+    let entries = site
+        .entries
+        .keys()
         .flat_map(|i| (1..=site.entry_pagers(i)).map(move |k| Job::Entry(i, k)));
-    let categories = (0..site.categories.len())
+    let categories = site
+        .categories
+        .keys()
         .flat_map(|c| (1..=site.category_pagers(c)).map(move |k| Job::Category(c, k)));
     entries
         .chain(categories)
@@ -557,7 +563,7 @@ pub(crate) struct Page {
 /// incremental layer.
 pub(crate) struct Trace {
     /// Entries the templates looked up with `get_page` / `get_section`.
-    pub lookups: Vec<usize>,
+    pub lookups: Vec<EntryId>,
     /// See [`fingerprint`].
     pub fingerprint: u64,
 }
@@ -574,7 +580,7 @@ pub(crate) fn prepare<'a>(site: &'a Site, renderer: &'a Renderer, job: Job) -> P
 /// A fingerprint of everything an output page is made of: what its
 /// template receives and the entries it looked up. `zapdoc serve` renders
 /// again the pages whose fingerprint changed.
-pub(crate) fn fingerprint(site: &Site, renderer: &Renderer, job: Job, lookups: &[usize]) -> u64 {
+pub(crate) fn fingerprint(site: &Site, renderer: &Renderer, job: Job, lookups: &[EntryId]) -> u64 {
     let page = prepare(site, renderer, job);
     hash_of((renderer.context_hash(&page), renderer.lookups_hash(lookups)))
 }
@@ -701,10 +707,10 @@ pub(crate) fn generated_input(site: &Site, what: &Generated) -> u64 {
         Generated::Font => font_chars(site).hash(&mut h),
         Generated::DiagramCss => {}
         Generated::Sitemap => {
-            for (i, e) in site.entries.iter().enumerate() {
+            for (i, e) in site.entries.iter_enumerated() {
                 (&e.url, &e.date, &e.translations, site.entry_pagers(i)).hash(&mut h);
             }
-            for (c, cat) in site.categories.iter().enumerate() {
+            for (c, cat) in site.categories.iter_enumerated() {
                 (&cat.url, &cat.translations, site.category_pagers(c)).hash(&mut h);
             }
         }
@@ -821,7 +827,7 @@ pub(crate) fn asset_path(rel: &str) -> String {
 
 /// A failed post-processing pass as an error, located in the page's
 /// Markdown when the missing target is written there.
-fn postprocess_error(site: &Site, entry: Option<usize>, file: &str, p: Problem) -> Error {
+fn postprocess_error(site: &Site, entry: Option<EntryId>, file: &str, p: Problem) -> Error {
     match p {
         Problem::Rewrite(reason) => Error::new(format!("cannot process `{file}`: {reason}")),
         Problem::MissingTargets(targets) => {
@@ -854,7 +860,7 @@ fn postprocess_error(site: &Site, entry: Option<usize>, file: &str, p: Problem) 
 /// listing pages too, each with the same page number of its translations.
 fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
     let mut urls = Vec::with_capacity(site.entries.len() + site.categories.len());
-    for (i, e) in site.entries.iter().enumerate() {
+    for (i, e) in site.entries.iter_enumerated() {
         for k in 1..=site.entry_pagers(i) {
             urls.push(SitemapUrl {
                 loc: site.config.link(&pager_path(&e.path, k)),
@@ -863,7 +869,7 @@ fn sitemap_urls(site: &Site) -> Vec<SitemapUrl> {
             });
         }
     }
-    for (c, cat) in site.categories.iter().enumerate() {
+    for (c, cat) in site.categories.iter_enumerated() {
         for k in 1..=site.category_pagers(c) {
             urls.push(SitemapUrl {
                 loc: site.config.link(&pager_path(&cat.path, k)),

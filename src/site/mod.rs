@@ -7,7 +7,10 @@
 //! (`templates/x.md` → `/templates/x/` → `templates/x/index.html`).
 //! Everything is sorted, so the same input always gives the same model.
 
+mod id;
 mod related;
+
+pub use id::{Categories, CategoryId, Entries, EntryId};
 
 use crate::config::Config;
 use crate::content::{Kind, SourceFile};
@@ -17,6 +20,7 @@ use crate::pagination;
 use crate::util::slugify;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
+use typed_index_collections::{TiSlice, TiVec};
 
 /// A Markdown body after rendering, diagrams in place.
 #[derive(Debug, Clone, Default)]
@@ -73,8 +77,7 @@ pub struct BodyDiagram {
 /// A related page as a reader in some language sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Related {
-    /// Index into [`Site::entries`].
-    pub entry: usize,
+    pub entry: EntryId,
     /// The page is not translated into the reader's language; this is the
     /// default language's version.
     pub fallback: bool,
@@ -109,19 +112,18 @@ pub struct Entry {
     /// Minutes, at least 1.
     pub reading_time: usize,
     /// The section this belongs to (same language); `None` for the home.
-    pub parent: Option<usize>,
+    pub parent: Option<EntryId>,
     /// Sections: their pages, sorted by weight, date (newest first), title.
-    pub pages: Vec<usize>,
+    pub pages: Vec<EntryId>,
     /// Sections: their subsections, sorted like pages.
-    pub subsections: Vec<usize>,
+    pub subsections: Vec<EntryId>,
     /// The same content in the other languages (and this one), in the
     /// configured language order.
-    pub translations: Vec<usize>,
+    pub translations: Vec<EntryId>,
     pub related: Vec<Related>,
     /// The front matter's `related` slugs, as written.
     pub related_slugs: Vec<String>,
-    /// Index into [`Site::categories`].
-    pub category_index: Option<usize>,
+    pub category_index: Option<CategoryId>,
     /// Sections: pages per listing page, when the listing paginates.
     pub paginate_by: Option<usize>,
 }
@@ -140,9 +142,9 @@ pub struct Category {
     pub path: String,
     pub url: String,
     /// Pages, sorted like a section's.
-    pub pages: Vec<usize>,
+    pub pages: Vec<EntryId>,
     /// The same category in the other languages (and this one).
-    pub translations: Vec<usize>,
+    pub translations: Vec<CategoryId>,
 }
 
 /// The model of the whole site.
@@ -150,12 +152,12 @@ pub struct Category {
 pub struct Site {
     pub config: Config,
     /// Sorted by key, then language in configured order.
-    pub entries: Vec<Entry>,
-    pub categories: Vec<Category>,
+    pub entries: Entries,
+    pub categories: Categories,
     /// (key, lang) → entry.
-    by_key: HashMap<(String, String), usize>,
+    by_key: HashMap<(String, String), EntryId>,
     /// lang → home entry.
-    homes: BTreeMap<String, usize>,
+    homes: BTreeMap<String, EntryId>,
 }
 
 /// The home page's key.
@@ -202,9 +204,10 @@ impl Site {
 
         // Two files for one key and language (`x.md` and `x.en.md`), and
         // two entries on one URL.
-        let mut by_key: HashMap<(String, String), usize> = HashMap::new();
-        let mut by_path: HashMap<String, usize> = HashMap::new();
-        for (i, (e, _)) in items.iter().enumerate() {
+        let items: TiVec<EntryId, (Entry, Option<SourceFile>)> = items.into();
+        let mut by_key: HashMap<(String, String), EntryId> = HashMap::new();
+        let mut by_path: HashMap<String, EntryId> = HashMap::new();
+        for (i, (e, _)) in items.iter_enumerated() {
             if let Some(&j) = by_key.get(&(e.key.clone(), e.lang.clone())) {
                 errors.push(
                     Error::new(format!(
@@ -232,9 +235,9 @@ impl Site {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let (mut entries, sources): (Vec<Entry>, Vec<Option<SourceFile>>) =
+        let (mut entries, sources): (Entries, TiVec<EntryId, Option<SourceFile>>) =
             items.into_iter().unzip();
-        let homes: BTreeMap<String, usize> = config
+        let homes: BTreeMap<String, EntryId> = config
             .languages
             .iter()
             .filter_map(|l| {
@@ -264,21 +267,21 @@ impl Site {
     }
 
     /// The entry of `key` in `lang`.
-    pub fn find(&self, key: &str, lang: &str) -> Option<usize> {
+    pub fn find(&self, key: &str, lang: &str) -> Option<EntryId> {
         self.by_key
             .get(&(key.to_string(), lang.to_string()))
             .copied()
     }
 
     /// The home page of a language.
-    pub fn home(&self, lang: &str) -> Option<usize> {
+    pub fn home(&self, lang: &str) -> Option<EntryId> {
         self.homes.get(lang).copied()
     }
 
     /// Resolve a content path (`templates/x.md`, `templates/x.zh.md`,
     /// optionally with `#fragment`) for a reader of `lang`: the entry in
     /// that language, else in the default language.
-    pub fn resolve(&self, target: &str, lang: &str) -> Option<usize> {
+    pub fn resolve(&self, target: &str, lang: &str) -> Option<EntryId> {
         let (path, _) = split_fragment(target);
         resolve_key(&self.by_key, &self.config, path, lang)
     }
@@ -293,7 +296,7 @@ impl Site {
 
     /// How many listing pages entry `i` takes: more than one for a
     /// paginated section with more pages than fit on one.
-    pub fn entry_pagers(&self, i: usize) -> usize {
+    pub fn entry_pagers(&self, i: EntryId) -> usize {
         let e = &self.entries[i];
         match e.kind {
             Kind::Section => pagination::pager_count(e.pages.len(), e.paginate_by),
@@ -302,7 +305,7 @@ impl Site {
     }
 
     /// How many listing pages category `c` takes.
-    pub fn category_pagers(&self, c: usize) -> usize {
+    pub fn category_pagers(&self, c: CategoryId) -> usize {
         pagination::pager_count(
             self.categories[c].pages.len(),
             self.config.category_paginate_by,
@@ -312,7 +315,7 @@ impl Site {
     /// Page `pager` of entry `i` in each language it is translated into
     /// (this one included), as (language, URL): only the translations
     /// that have that many listing pages.
-    pub fn entry_alternates(&self, i: usize, pager: usize) -> Vec<(String, String)> {
+    pub fn entry_alternates(&self, i: EntryId, pager: usize) -> Vec<(String, String)> {
         self.alternates(&self.entries[i].translations, pager, |t| {
             let e = &self.entries[t];
             (&e.lang, &e.path, self.entry_pagers(t))
@@ -321,7 +324,7 @@ impl Site {
 
     /// Page `pager` of category `c` in each language it exists in, as
     /// (language, URL), like [`Site::entry_alternates`].
-    pub fn category_alternates(&self, c: usize, pager: usize) -> Vec<(String, String)> {
+    pub fn category_alternates(&self, c: CategoryId, pager: usize) -> Vec<(String, String)> {
         self.alternates(&self.categories[c].translations, pager, |t| {
             let c = &self.categories[t];
             (&c.lang, &c.path, self.category_pagers(t))
@@ -330,11 +333,11 @@ impl Site {
 
     /// Page `pager` of each of `translations`, given each one's language,
     /// path and number of listing pages.
-    fn alternates<'a>(
+    fn alternates<'a, I: Copy>(
         &'a self,
-        translations: &[usize],
+        translations: &[I],
         pager: usize,
-        of: impl Fn(usize) -> (&'a String, &'a String, usize),
+        of: impl Fn(I) -> (&'a String, &'a String, usize),
     ) -> Vec<(String, String)> {
         translations
             .iter()
@@ -362,11 +365,11 @@ fn split_fragment(target: &str) -> (&str, &str) {
 }
 
 fn resolve_key(
-    by_key: &HashMap<(String, String), usize>,
+    by_key: &HashMap<(String, String), EntryId>,
     config: &Config,
     path: &str,
     lang: &str,
-) -> Option<usize> {
+) -> Option<EntryId> {
     let path = path.trim_start_matches('/');
     let get = |k: &str, l: &str| by_key.get(&(k.to_string(), l.to_string())).copied();
     // An explicit language: `templates/x.zh.md`.
@@ -536,8 +539,8 @@ fn generated_home(config: &Config, lang: &str) -> Entry {
 }
 
 fn link_translations(
-    entries: &mut [Entry],
-    by_key: &HashMap<(String, String), usize>,
+    entries: &mut Entries,
+    by_key: &HashMap<(String, String), EntryId>,
     config: &Config,
 ) {
     for e in entries.iter_mut() {
@@ -555,8 +558,8 @@ fn parent_section(
     key: &str,
     is_section: bool,
     lang: &str,
-    by_key: &HashMap<(String, String), usize>,
-) -> Option<usize> {
+    by_key: &HashMap<(String, String), EntryId>,
+) -> Option<EntryId> {
     if key == HOME_KEY {
         return None;
     }
@@ -581,7 +584,7 @@ fn parent_section(
 }
 
 /// Weight, then date (newest first), then title, then key.
-fn listing_order(entries: &[Entry], list: &mut [usize]) {
+fn listing_order(entries: &TiSlice<EntryId, Entry>, list: &mut [EntryId]) {
     list.sort_by(|&a, &b| {
         let (a, b) = (&entries[a], &entries[b]);
         a.weight
@@ -592,9 +595,9 @@ fn listing_order(entries: &[Entry], list: &mut [usize]) {
     });
 }
 
-fn link_sections(entries: &mut [Entry], by_key: &HashMap<(String, String), usize>) {
-    let mut children: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, e) in entries.iter_mut().enumerate() {
+fn link_sections(entries: &mut Entries, by_key: &HashMap<(String, String), EntryId>) {
+    let mut children: BTreeMap<EntryId, (Vec<EntryId>, Vec<EntryId>)> = BTreeMap::new();
+    for (i, e) in entries.iter_mut_enumerated() {
         let parent = parent_section(&e.key, e.is_section(), &e.lang, by_key);
         e.parent = parent;
         if let Some(p) = parent {
@@ -614,9 +617,9 @@ fn link_sections(entries: &mut [Entry], by_key: &HashMap<(String, String), usize
     }
 }
 
-fn build_categories(entries: &mut [Entry], config: &Config) -> Vec<Category> {
-    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
+fn build_categories(entries: &mut Entries, config: &Config) -> Categories {
+    let mut groups: BTreeMap<(String, String), Vec<EntryId>> = BTreeMap::new();
+    for (i, e) in entries.iter_enumerated() {
         if let (Some(c), Kind::Page) = (&e.category, e.kind) {
             groups
                 .entry((c.clone(), e.lang.clone()))
@@ -627,7 +630,7 @@ fn build_categories(entries: &mut [Entry], config: &Config) -> Vec<Category> {
     let lang_rank = |l: &str| config.languages.iter().position(|x| x.code == l);
     let mut keys: Vec<(String, String)> = groups.keys().cloned().collect();
     keys.sort_by(|a, b| (&a.0, lang_rank(&a.1)).cmp(&(&b.0, lang_rank(&b.1))));
-    let mut categories: Vec<Category> = Vec::with_capacity(keys.len());
+    let mut categories = Categories::with_capacity(keys.len());
     for (slug, lang) in &keys {
         let mut pages = groups
             .remove(&(slug.clone(), lang.clone()))
@@ -639,8 +642,9 @@ fn build_categories(entries: &mut [Entry], config: &Config) -> Vec<Category> {
             config.category_path,
             slug
         );
+        let id = categories.next_key();
         for &p in &pages {
-            entries[p].category_index = Some(categories.len());
+            entries[p].category_index = Some(id);
         }
         categories.push(Category {
             slug: slug.clone(),
@@ -651,11 +655,18 @@ fn build_categories(entries: &mut [Entry], config: &Config) -> Vec<Category> {
             translations: Vec::new(),
         });
     }
-    for i in 0..categories.len() {
-        let slug = categories[i].slug.clone();
-        categories[i].translations = (0..categories.len())
-            .filter(|&j| categories[j].slug == slug)
-            .collect();
+    let translations: Vec<Vec<CategoryId>> = categories
+        .iter()
+        .map(|c| {
+            categories
+                .iter_enumerated()
+                .filter(|(_, other)| other.slug == c.slug)
+                .map(|(j, _)| j)
+                .collect()
+        })
+        .collect();
+    for (c, t) in categories.iter_mut().zip(translations) {
+        c.translations = t;
     }
     categories
 }
@@ -673,9 +684,9 @@ impl Site {
     pub fn patch(
         &mut self,
         updates: Vec<(SourceFile, Body)>,
-    ) -> Result<Option<Vec<usize>>, Vec<Error>> {
+    ) -> Result<Option<Vec<EntryId>>, Vec<Error>> {
         let mut errors = Vec::new();
-        let mut staged: Vec<(usize, Entry)> = Vec::with_capacity(updates.len());
+        let mut staged: Vec<(EntryId, Entry)> = Vec::with_capacity(updates.len());
         for (file, body) in updates {
             let Some(i) = self.find(&file.key, &file.lang) else {
                 return Ok(None);

@@ -8,20 +8,24 @@
 //! from postings (term, tag, category → pages), and terms found in a large
 //! share of the pages are left out of the scoring.
 
-use super::{Entry, Related};
+use super::{Entries, EntryId, Related};
 use crate::config::{Config, RelatedConfig};
 use crate::content::SourceFile;
 use crate::error::Error;
 use crate::util::slugify;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use typed_index_collections::TiVec;
+
+/// Each entry's source file (`None` for a generated home page).
+pub(super) type Sources = TiVec<EntryId, Option<SourceFile>>;
 
 /// Fill in every page's `related`; warnings for explicit slugs that name
 /// no page.
 pub(super) fn compute(
-    entries: &mut [Entry],
-    sources: &[Option<SourceFile>],
-    by_key: &HashMap<(String, String), usize>,
+    entries: &mut Entries,
+    sources: &Sources,
+    by_key: &HashMap<(String, String), EntryId>,
     config: &Config,
 ) -> Vec<Error> {
     let docs = documents(entries, sources, config);
@@ -74,14 +78,14 @@ struct Doc {
     vector: Vec<(usize, f64)>,
     explicit: Vec<String>,
     /// The entry that stands for the group (default language if any).
-    canonical: usize,
+    canonical: EntryId,
 }
 
 /// The translation groups of pages, in key order, each with its TF-IDF
 /// vector over the words of its title and description.
-fn documents(entries: &[Entry], sources: &[Option<SourceFile>], config: &Config) -> Vec<Doc> {
-    let mut groups: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
+fn documents(entries: &Entries, sources: &Sources, config: &Config) -> Vec<Doc> {
+    let mut groups: BTreeMap<&str, EntryId> = BTreeMap::new();
+    for (i, e) in entries.iter_enumerated() {
         if e.is_section() {
             continue;
         }
@@ -372,9 +376,9 @@ impl Scratch {
 /// language (or the default language's, marked fallback); a warning per
 /// explicit slug that names no page, located in the front matter.
 fn assign(
-    entries: &mut [Entry],
-    sources: &[Option<SourceFile>],
-    by_key: &HashMap<(String, String), usize>,
+    entries: &mut Entries,
+    sources: &Sources,
+    by_key: &HashMap<(String, String), EntryId>,
     config: &Config,
     docs: &[Doc],
     results: Vec<(Vec<usize>, Vec<String>)>,

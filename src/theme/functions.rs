@@ -4,6 +4,7 @@
 
 use super::values::{self, Bound};
 use crate::i18n::Arg;
+use crate::site::EntryId;
 use std::sync::{Arc, OnceLock};
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
@@ -91,14 +92,14 @@ fn fn_url(b: &Bound, kwargs: Kwargs, state: &State) -> TeraResult<String> {
 thread_local! {
     /// Entries looked up by `get_page` / `get_section` during the render
     /// running on this thread, when [`track_lookups`] is collecting.
-    static LOOKUPS: std::cell::RefCell<Option<Vec<usize>>> = const { std::cell::RefCell::new(None) };
+    static LOOKUPS: std::cell::RefCell<Option<Vec<EntryId>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Run `render` (one render call of a [`super::Renderer`]) and return, beside its
 /// result, the entries its templates looked up with `get_page` or
 /// `get_section`: the output depends on them too. Rendering is synchronous,
 /// so the lookups are those of this thread.
-pub fn track_lookups<T>(render: impl FnOnce() -> T) -> (T, Vec<usize>) {
+pub fn track_lookups<T>(render: impl FnOnce() -> T) -> (T, Vec<EntryId>) {
     let previous = LOOKUPS.with(|l| l.replace(Some(Vec::new())));
     let out = render();
     let mut seen = LOOKUPS.with(|l| l.replace(previous)).unwrap_or_default();

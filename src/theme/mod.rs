@@ -37,13 +37,14 @@ pub use values::PLAYGROUND_URL;
 use crate::config::Config;
 use crate::error::Error;
 use crate::i18n::Catalog;
-use crate::site::Site;
+use crate::site::{CategoryId, EntryId, Site};
 use crate::util::{Hidden, WalkError, files_under, hash_of};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 use tera::{Context, Tera};
+use typed_index_collections::TiVec;
 use values::{Bound, Memo, PageContext};
 
 /// Templates every theme must provide.
@@ -175,15 +176,13 @@ impl Theme {
         site: Arc<Site>,
         catalog: Arc<Catalog>,
         previous: Summaries,
-        changed: &[usize],
+        changed: &[EntryId],
     ) -> Renderer {
         let mut summaries = previous.0;
         if summaries.len() != site.entries.len() {
             return self.bind(site, catalog);
         }
-        let categories: Vec<Memo> = (0..site.categories.len())
-            .map(|c| values::category(&site, &catalog, c))
-            .collect();
+        let categories = values::categories(&site, &catalog);
         for &i in changed {
             if let Some(e) = site.entries.get(i) {
                 summaries[i] = values::summary(&categories, e, &HashMap::new());
@@ -194,17 +193,15 @@ impl Theme {
 
     /// Bind to a site: register the functions and pre-build the values.
     pub fn bind(self, site: Arc<Site>, catalog: Arc<Catalog>) -> Renderer {
-        // Each category's value once (its name is a Fluent lookup), not
-        // once per page.
-        let categories: Vec<Memo> = (0..site.categories.len())
-            .map(|c| values::category(&site, &catalog, c))
-            .collect();
+        let categories = values::categories(&site, &catalog);
         let previews = values::previews(&site);
-        let summaries = site
+        let summaries: Vec<Memo> = site
             .entries
+            .raw
             .par_iter()
             .map(|e| values::summary(&categories, e, &previews))
             .collect();
+        let summaries = summaries.into();
         self.bind_with(site, catalog, summaries, categories)
     }
 
@@ -212,8 +209,8 @@ impl Theme {
         self,
         site: Arc<Site>,
         catalog: Arc<Catalog>,
-        summaries: Vec<Memo>,
-        categories: Vec<Memo>,
+        summaries: TiVec<EntryId, Memo>,
+        categories: TiVec<CategoryId, Memo>,
     ) -> Renderer {
         let nav = site
             .config
@@ -243,7 +240,7 @@ impl Theme {
 }
 
 /// The page summaries a [`Renderer`] built, kept for the next binding.
-pub struct Summaries(Vec<Memo>);
+pub struct Summaries(TiVec<EntryId, Memo>);
 
 /// One page of output: where it goes and its HTML.
 pub struct Output {
@@ -279,7 +276,7 @@ impl Renderer {
 
     /// Page `pager` (from 1) of entry `i`, with its template. Only a
     /// paginated section has pages past the first.
-    pub fn prepare_entry(&self, i: usize, pager: usize) -> Prepared<'_> {
+    pub fn prepare_entry(&self, i: EntryId, pager: usize) -> Prepared<'_> {
         let e = &self.bound.site.entries[i];
         let path = crate::pagination::pager_path(&e.path, pager);
         let default = if !e.is_section() {
@@ -306,7 +303,7 @@ impl Renderer {
     }
 
     /// Page `pager` (from 1) of category `c`, with `category.html`.
-    pub fn prepare_category(&self, c: usize, pager: usize) -> Prepared<'_> {
+    pub fn prepare_category(&self, c: CategoryId, pager: usize) -> Prepared<'_> {
         let cat = &self.bound.site.categories[c];
         let path = crate::pagination::pager_path(&cat.path, pager);
         Prepared {
@@ -368,20 +365,20 @@ impl Renderer {
 
     /// A fingerprint of the entries a render looked up with `get_page` /
     /// `get_section`, as those functions return them.
-    pub fn lookups_hash(&self, looked_up: &[usize]) -> u64 {
+    pub fn lookups_hash(&self, looked_up: &[EntryId]) -> u64 {
         let looked: Vec<u64> = looked_up
             .iter()
-            .filter(|&&i| i < self.bound.site.entries.len())
+            .filter(|&&i| self.bound.site.entries.get(i).is_some())
             .map(|&i| hash_of(values::entry(&self.bound, i)))
             .collect();
         hash_of(looked)
     }
 
-    pub fn render_entry(&self, i: usize, pager: usize) -> Result<Output, Error> {
+    pub fn render_entry(&self, i: EntryId, pager: usize) -> Result<Output, Error> {
         self.render(self.prepare_entry(i, pager))
     }
 
-    pub fn render_category(&self, c: usize, pager: usize) -> Result<Output, Error> {
+    pub fn render_category(&self, c: CategoryId, pager: usize) -> Result<Output, Error> {
         self.render(self.prepare_category(c, pager))
     }
 

@@ -14,13 +14,14 @@ use crate::config::Config;
 use crate::i18n::Catalog;
 use crate::markdown::Heading;
 use crate::pagination::pager_path;
-use crate::site::{Entry, Site, Stats};
+use crate::site::{CategoryId, Entry, EntryId, Site, Stats};
 use crate::util::hash_of;
 use serde::{Serialize, Serializer};
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use tera::Value;
+use typed_index_collections::{TiSlice, TiVec};
 
 /// A value built once: the tera value a template reads and the hash of
 /// the struct it was made from.
@@ -212,7 +213,16 @@ struct CategoryValue<'a> {
     count: usize,
 }
 
-pub(crate) fn category(site: &Site, catalog: &Catalog, index: usize) -> Memo {
+/// Each category's value, built once (its name is a Fluent lookup), not
+/// once per page.
+pub(crate) fn categories(site: &Site, catalog: &Catalog) -> TiVec<CategoryId, Memo> {
+    site.categories
+        .keys()
+        .map(|c| category(site, catalog, c))
+        .collect()
+}
+
+fn category(site: &Site, catalog: &Catalog, index: CategoryId) -> Memo {
     let c = &site.categories[index];
     Memo::new(&CategoryValue {
         slug: &c.slug,
@@ -271,7 +281,11 @@ struct SummaryValue<'a> {
 }
 
 /// The summary of `e`; its preview from `previews` when it is there.
-pub(crate) fn summary(categories: &[Memo], e: &Entry, previews: &HashMap<usize, Memo>) -> Memo {
+pub(crate) fn summary(
+    categories: &TiSlice<CategoryId, Memo>,
+    e: &Entry,
+    previews: &HashMap<usize, Memo>,
+) -> Memo {
     let (description_html, description_text) = crate::markdown::inline(&e.description);
     let first = e.body.diagrams.first();
     let preview = first.filter(|d| !d.preview.is_empty()).map(|d| {
@@ -312,7 +326,12 @@ pub(crate) struct Nav {
     categories: Memo,
 }
 
-pub(crate) fn nav(site: &Site, lang: &str, summaries: &[Memo], categories: &[Memo]) -> Nav {
+pub(crate) fn nav(
+    site: &Site,
+    lang: &str,
+    summaries: &TiSlice<EntryId, Memo>,
+    categories: &TiSlice<CategoryId, Memo>,
+) -> Nav {
     let home = site.home(lang);
     let sections: Vec<&Memo> = home
         .map(|h| {
@@ -342,9 +361,9 @@ pub(crate) struct Bound {
     pub site: Arc<Site>,
     pub catalog: Arc<Catalog>,
     /// Per entry: its summary (what listings show).
-    pub summaries: Vec<Memo>,
+    pub summaries: TiVec<EntryId, Memo>,
     /// Per category: its value.
-    pub categories: Vec<Memo>,
+    pub categories: TiVec<CategoryId, Memo>,
     pub config: Memo,
     /// Per language.
     pub nav: HashMap<String, Nav>,
@@ -410,7 +429,7 @@ fn highlighted(source: &str) -> String {
 }
 
 /// `page` of entry `i`.
-pub(crate) fn page(b: &Bound, i: usize) -> Merged<'_, PageFields<'_>> {
+pub(crate) fn page(b: &Bound, i: EntryId) -> Merged<'_, PageFields<'_>> {
     let e = &b.site.entries[i];
     let config = &b.site.config;
     let first = e.body.diagrams.first();
@@ -466,8 +485,8 @@ pub(crate) struct SectionFields<'a> {
 /// numbered listing page shows).
 pub(crate) fn section<'a>(
     b: &'a Bound,
-    i: usize,
-    pages: &[usize],
+    i: EntryId,
+    pages: &[EntryId],
 ) -> Merged<'a, SectionFields<'a>> {
     let e = &b.site.entries[i];
     Merged {
@@ -482,7 +501,7 @@ pub(crate) fn section<'a>(
     }
 }
 
-fn list<'a>(b: &'a Bound, items: &[usize]) -> Vec<&'a Memo> {
+fn list<'a>(b: &'a Bound, items: &[EntryId]) -> Vec<&'a Memo> {
     items.iter().map(|&i| &b.summaries[i]).collect()
 }
 
@@ -495,7 +514,7 @@ pub(crate) enum EntryValue<'a> {
 }
 
 /// Entry `i` whole: a section lists all its pages.
-pub(crate) fn entry(b: &Bound, i: usize) -> EntryValue<'_> {
+pub(crate) fn entry(b: &Bound, i: EntryId) -> EntryValue<'_> {
     let e = &b.site.entries[i];
     if e.is_section() {
         EntryValue::Section(section(b, i, &e.pages))
@@ -537,7 +556,7 @@ struct Pager {
 /// Page `pager` of a listing of `items` at `first`, `per` to a page.
 fn paginator<'a>(
     b: &'a Bound,
-    items: &[usize],
+    items: &[EntryId],
     per: Option<usize>,
     pager: usize,
     first: &str,
@@ -676,7 +695,7 @@ pub(crate) struct PageContext<'a> {
 /// The context of page `pager` (from 1) of entry `i`. A numbered listing
 /// page shows, and depends on, its own pages: `section.pages` and
 /// `paginator.pages` are the same list.
-pub(crate) fn entry_context(b: &Bound, i: usize, pager: usize) -> PageContext<'_> {
+pub(crate) fn entry_context(b: &Bound, i: EntryId, pager: usize) -> PageContext<'_> {
     let site = &b.site;
     let e = &site.entries[i];
     let path = pager_path(&e.path, pager);
@@ -707,7 +726,7 @@ pub(crate) fn entry_context(b: &Bound, i: usize, pager: usize) -> PageContext<'_
 }
 
 /// The context of page `pager` (from 1) of category `c`.
-pub(crate) fn category_context(b: &Bound, c: usize, pager: usize) -> PageContext<'_> {
+pub(crate) fn category_context(b: &Bound, c: CategoryId, pager: usize) -> PageContext<'_> {
     let site = &b.site;
     let cat = &site.categories[c];
     let path = pager_path(&cat.path, pager);

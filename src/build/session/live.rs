@@ -430,7 +430,7 @@ impl Live {
                 let stale = match self.made.get(&file) {
                     None => true,
                     Some(m) => {
-                        let lookups: Vec<usize> = m
+                        let lookups: Vec<EntryId> = m
                             .lookups
                             .iter()
                             .filter_map(|(k, l)| site.find(k, l))

@@ -24,7 +24,7 @@ use crate::i18n::Catalog;
 use crate::links::{self, Outputs, Unloaded};
 use crate::output::{self, Staging};
 use crate::search;
-use crate::site::Site;
+use crate::site::{EntryId, Site};
 use crate::theme::{Renderer, Theme};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
