@@ -27,217 +27,89 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Every diagnostic the parser can produce. The code (`FZ001`…) is stable:
-/// tests, editors and docs rely on it. `FZ0xx` are errors, `FZ1xx` warnings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Code {
-    /// `FZ001`: Unknown node shape.
-    UnknownShape,
-    /// `FZ002`: Node id not of the form `n<digits>`.
-    InvalidNodeId,
-    /// `FZ003`: Node id declared twice.
-    DuplicateNode,
-    /// `FZ005`: Edge endpoint without `.handle(dir)`.
-    MissingHandle,
-    /// `FZ006`: Handle direction not left/right/top/bottom.
-    InvalidHandle,
-    /// `FZ007`: Edge to or from an undefined node.
-    UndefinedNode,
-    /// `FZ008`: Node of another lane referenced without its lane prefix.
-    MissingLanePrefix,
-    /// `FZ009`: Lane prefix names an unknown lane.
-    UnknownLane,
-    /// `FZ010`: Lane prefix names a lane that does not hold the node.
-    WrongLanePrefix,
-    /// `FZ011`: Loop with fewer than two node ids.
-    LoopTooShort,
-    /// `FZ012`: Loop names an undefined node.
-    LoopUnknownNode,
-    /// `FZ013`: Lane opened with `{` but never closed.
-    UnclosedLane,
-    /// `FZ014`: `}` with no open lane.
-    UnexpectedCloseBrace,
-    /// `FZ015`: Lane opened inside another lane.
-    NestedLane,
-    /// `FZ016`: Node outside any lane.
-    OutsideLane,
-    /// `FZ017`: Text in another diagram language (Mermaid, PlantUML, a Markdown fence).
-    ForeignSyntax,
-    /// `FZ018`: Chained edges `a -> b -> c`.
-    ChainedEdge,
-    /// `FZ019`: String without its closing quote.
-    UnterminatedString,
-    /// `FZ020`: Line that is no FlowZap statement.
-    UnrecognizedLine,
-    /// `FZ021`: Diagram with nothing in it.
-    EmptyDiagram,
-    /// `FZ022`: Lane id not an identifier.
-    InvalidLaneId,
-    /// `FZ023`: Diagram past the size one diagram may have (lanes, nodes or edges).
-    TooLarge,
-    /// `FZ101`: Node attribute written `key="…"` instead of `key:"…"`.
-    AttributeEquals,
-    /// `FZ102`: Edge label written `[label:"…"]` instead of `[label="…"]`.
-    EdgeLabelColon,
-    /// `FZ103`: Lane display label on the line after `{`.
-    LaneLabelNextLine,
-    /// `FZ104`: Lane without a display label.
-    LaneLabelMissing,
-    /// `FZ105`: `//` or `#` comment line (ignored).
-    Comment,
-    /// `FZ106`: `Lane { }` on one line is an empty lane.
-    EmptyLaneOneLine,
-    /// `FZ107`: Node ids are not exactly n1..nK.
-    NumberingGap,
-    /// `FZ108`: Unknown node attribute (ignored).
-    UnknownAttribute,
-    /// `FZ109`: Label longer than 50 characters.
-    LongLabel,
-    /// `FZ110`: Emoji or control characters in a label.
-    SpecialCharacters,
-    /// `FZ111`: Node with no edge in or out.
-    OrphanNode,
-    /// `FZ113`: Lane opened a second time (its statements join the first).
-    LaneReopened,
-    /// `FZ114`: Handle direction not in lower case.
-    HandleCase,
-    /// `FZ115`: `Lane { # label }`: the `}` does not close the lane.
-    LabelLineBrace,
+/// Declares [`Code`] from one table: each row gives the variant, its stable
+/// code and its one-line summary, and the macro writes the enum (the summary
+/// is the variant's doc), `Code::ALL`, `Code::as_str` and `Code::summary`.
+macro_rules! codes {
+    ($($variant:ident => $code:literal, $summary:literal;)*) => {
+        /// Every diagnostic the parser can produce. The code (`FZ001`…) is stable:
+        /// tests, editors and docs rely on it. `FZ0xx` are errors, `FZ1xx` warnings.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $(
+                #[doc = concat!("`", $code, "`: ", $summary, ".")]
+                $variant,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in code order.
+            pub const ALL: [Code; [$($code),*].len()] = [$(Code::$variant),*];
+
+            /// The stable code, e.g. `FZ001`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $code,)*
+                }
+            }
+
+            /// One line saying what the code is about (used by the docs table).
+            pub fn summary(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $summary,)*
+                }
+            }
+        }
+    };
+}
+
+// In code order; the summary is also the row of DIAGNOSTICS.md.
+codes! {
+    UnknownShape => "FZ001", "unknown node shape";
+    InvalidNodeId => "FZ002", "node id not of the form `n<digits>`";
+    DuplicateNode => "FZ003", "node id declared twice";
+    MissingHandle => "FZ005", "edge endpoint without `.handle(dir)`";
+    InvalidHandle => "FZ006", "handle direction not left/right/top/bottom";
+    UndefinedNode => "FZ007", "edge to or from an undefined node";
+    MissingLanePrefix => "FZ008", "node of another lane referenced without its lane prefix";
+    UnknownLane => "FZ009", "lane prefix names an unknown lane";
+    WrongLanePrefix => "FZ010", "lane prefix names a lane that does not hold the node";
+    LoopTooShort => "FZ011", "loop with fewer than two node ids";
+    LoopUnknownNode => "FZ012", "loop names an undefined node";
+    UnclosedLane => "FZ013", "lane opened with `{` but never closed";
+    UnexpectedCloseBrace => "FZ014", "`}` with no open lane";
+    NestedLane => "FZ015", "lane opened inside another lane";
+    OutsideLane => "FZ016", "node outside any lane";
+    ForeignSyntax => "FZ017", "text in another diagram language (Mermaid, PlantUML, a Markdown fence)";
+    ChainedEdge => "FZ018", "chained edges `a -> b -> c`";
+    UnterminatedString => "FZ019", "string without its closing quote";
+    UnrecognizedLine => "FZ020", "line that is no FlowZap statement";
+    EmptyDiagram => "FZ021", "diagram with nothing in it";
+    InvalidLaneId => "FZ022", "lane id not an identifier";
+    TooLarge => "FZ023", "diagram past the size one diagram may have (lanes, nodes or edges)";
+    AttributeEquals => "FZ101", r#"node attribute written `key="…"` instead of `key:"…"`"#;
+    EdgeLabelColon => "FZ102", r#"edge label written `[label:"…"]` instead of `[label="…"]`"#;
+    LaneLabelNextLine => "FZ103", "lane display label on the line after `{`";
+    LaneLabelMissing => "FZ104", "lane without a display label";
+    Comment => "FZ105", "`//` or `#` comment line (ignored)";
+    EmptyLaneOneLine => "FZ106", "`Lane { }` on one line is an empty lane";
+    NumberingGap => "FZ107", "node ids are not exactly n1..nK";
+    UnknownAttribute => "FZ108", "unknown node attribute (ignored)";
+    LongLabel => "FZ109", "label longer than 50 characters";
+    SpecialCharacters => "FZ110", "emoji or control characters in a label";
+    OrphanNode => "FZ111", "node with no edge in or out";
+    LaneReopened => "FZ113", "lane opened a second time (its statements join the first)";
+    HandleCase => "FZ114", "handle direction not in lower case";
+    LabelLineBrace => "FZ115", "`Lane { # label }`: the `}` does not close the lane";
 }
 
 impl Code {
-    /// Every code, in code order.
-    pub const ALL: [Code; 36] = [
-        Code::UnknownShape,
-        Code::InvalidNodeId,
-        Code::DuplicateNode,
-        Code::MissingHandle,
-        Code::InvalidHandle,
-        Code::UndefinedNode,
-        Code::MissingLanePrefix,
-        Code::UnknownLane,
-        Code::WrongLanePrefix,
-        Code::LoopTooShort,
-        Code::LoopUnknownNode,
-        Code::UnclosedLane,
-        Code::UnexpectedCloseBrace,
-        Code::NestedLane,
-        Code::OutsideLane,
-        Code::ForeignSyntax,
-        Code::ChainedEdge,
-        Code::UnterminatedString,
-        Code::UnrecognizedLine,
-        Code::EmptyDiagram,
-        Code::InvalidLaneId,
-        Code::TooLarge,
-        Code::AttributeEquals,
-        Code::EdgeLabelColon,
-        Code::LaneLabelNextLine,
-        Code::LaneLabelMissing,
-        Code::Comment,
-        Code::EmptyLaneOneLine,
-        Code::NumberingGap,
-        Code::UnknownAttribute,
-        Code::LongLabel,
-        Code::SpecialCharacters,
-        Code::OrphanNode,
-        Code::LaneReopened,
-        Code::HandleCase,
-        Code::LabelLineBrace,
-    ];
-
-    /// The stable code, e.g. `FZ001`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::UnknownShape => "FZ001",
-            Code::InvalidNodeId => "FZ002",
-            Code::DuplicateNode => "FZ003",
-            Code::MissingHandle => "FZ005",
-            Code::InvalidHandle => "FZ006",
-            Code::UndefinedNode => "FZ007",
-            Code::MissingLanePrefix => "FZ008",
-            Code::UnknownLane => "FZ009",
-            Code::WrongLanePrefix => "FZ010",
-            Code::LoopTooShort => "FZ011",
-            Code::LoopUnknownNode => "FZ012",
-            Code::UnclosedLane => "FZ013",
-            Code::UnexpectedCloseBrace => "FZ014",
-            Code::NestedLane => "FZ015",
-            Code::OutsideLane => "FZ016",
-            Code::ForeignSyntax => "FZ017",
-            Code::ChainedEdge => "FZ018",
-            Code::UnterminatedString => "FZ019",
-            Code::UnrecognizedLine => "FZ020",
-            Code::EmptyDiagram => "FZ021",
-            Code::InvalidLaneId => "FZ022",
-            Code::TooLarge => "FZ023",
-            Code::AttributeEquals => "FZ101",
-            Code::EdgeLabelColon => "FZ102",
-            Code::LaneLabelNextLine => "FZ103",
-            Code::LaneLabelMissing => "FZ104",
-            Code::Comment => "FZ105",
-            Code::EmptyLaneOneLine => "FZ106",
-            Code::NumberingGap => "FZ107",
-            Code::UnknownAttribute => "FZ108",
-            Code::LongLabel => "FZ109",
-            Code::SpecialCharacters => "FZ110",
-            Code::OrphanNode => "FZ111",
-            Code::LaneReopened => "FZ113",
-            Code::HandleCase => "FZ114",
-            Code::LabelLineBrace => "FZ115",
-        }
-    }
-
     /// `FZ0xx` are errors, `FZ1xx` warnings.
     pub fn severity(self) -> Severity {
         if self.as_str().starts_with("FZ0") {
             Severity::Error
         } else {
             Severity::Warning
-        }
-    }
-
-    /// One line saying what the code is about (used by the docs table).
-    pub fn summary(self) -> &'static str {
-        match self {
-            Code::UnknownShape => "unknown node shape",
-            Code::InvalidNodeId => "node id not of the form `n<digits>`",
-            Code::DuplicateNode => "node id declared twice",
-            Code::MissingHandle => "edge endpoint without `.handle(dir)`",
-            Code::InvalidHandle => "handle direction not left/right/top/bottom",
-            Code::UndefinedNode => "edge to or from an undefined node",
-            Code::MissingLanePrefix => "node of another lane referenced without its lane prefix",
-            Code::UnknownLane => "lane prefix names an unknown lane",
-            Code::WrongLanePrefix => "lane prefix names a lane that does not hold the node",
-            Code::LoopTooShort => "loop with fewer than two node ids",
-            Code::LoopUnknownNode => "loop names an undefined node",
-            Code::UnclosedLane => "lane opened with `{` but never closed",
-            Code::UnexpectedCloseBrace => "`}` with no open lane",
-            Code::NestedLane => "lane opened inside another lane",
-            Code::OutsideLane => "node outside any lane",
-            Code::ForeignSyntax => {
-                "text in another diagram language (Mermaid, PlantUML, a Markdown fence)"
-            }
-            Code::ChainedEdge => "chained edges `a -> b -> c`",
-            Code::UnterminatedString => "string without its closing quote",
-            Code::UnrecognizedLine => "line that is no FlowZap statement",
-            Code::EmptyDiagram => "diagram with nothing in it",
-            Code::InvalidLaneId => "lane id not an identifier",
-            Code::TooLarge => "diagram past the size one diagram may have (lanes, nodes or edges)",
-            Code::AttributeEquals => "node attribute written `key=\"…\"` instead of `key:\"…\"`",
-            Code::EdgeLabelColon => "edge label written `[label:\"…\"]` instead of `[label=\"…\"]`",
-            Code::LaneLabelNextLine => "lane display label on the line after `{`",
-            Code::LaneLabelMissing => "lane without a display label",
-            Code::Comment => "`//` or `#` comment line (ignored)",
-            Code::EmptyLaneOneLine => "`Lane { }` on one line is an empty lane",
-            Code::NumberingGap => "node ids are not exactly n1..nK",
-            Code::UnknownAttribute => "unknown node attribute (ignored)",
-            Code::LongLabel => "label longer than 50 characters",
-            Code::SpecialCharacters => "emoji or control characters in a label",
-            Code::OrphanNode => "node with no edge in or out",
-            Code::LaneReopened => "lane opened a second time (its statements join the first)",
-            Code::HandleCase => "handle direction not in lower case",
-            Code::LabelLineBrace => "`Lane { # label }`: the `}` does not close the lane",
         }
     }
 }
