@@ -26,6 +26,7 @@ use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use percent_encoding::percent_decode_str;
 use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -508,14 +509,20 @@ pub enum Refusal {
 /// The file inside `root` (canonical) that the raw request path names
 /// (`/zh/templates/x/` → `root/zh/templates/x/index.html`). Refuses `..`
 /// and `.` segments, percent-encoded or not, encoded slashes, backslashes,
-/// NUL, and anything whose real path (symlinks resolved) is outside `root`.
+/// NUL, escapes that decode to bytes that are not UTF-8, and anything whose
+/// real path (symlinks resolved) is outside `root`. A malformed escape
+/// (`%zz`) is taken literally.
 /// Hidden files (a segment starting with `.`) are not found.
 pub fn resolve(root: &Path, raw_path: &str) -> Result<PathBuf, Refusal> {
     let lower = raw_path.to_ascii_lowercase();
     if !raw_path.starts_with('/') || lower.contains("%2f") || lower.contains("%5c") {
         return Err(Refusal::Forbidden);
     }
-    let decoded = percent_decode(raw_path).ok_or(Refusal::Forbidden)?;
+    // A `%` not followed by two hex digits stays as it is, as in the link
+    // check (links.rs), so a page the check passes is one serve finds.
+    let decoded = percent_decode_str(raw_path)
+        .decode_utf8()
+        .map_err(|_| Refusal::Forbidden)?;
     if decoded.contains('\\') || decoded.contains('\0') {
         return Err(Refusal::Forbidden);
     }
@@ -540,25 +547,6 @@ pub fn resolve(root: &Path, raw_path: &str) -> Result<PathBuf, Refusal> {
         return Err(Refusal::NotFound);
     }
     Ok(real)
-}
-
-/// `%XX` decoded; `None` when an escape is malformed or the result is not
-/// UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -851,11 +839,19 @@ mod tests {
             "/a/./index.html",
             "/%00",
             "/%ff",
-            "/%zz",
+            "/%e5%ae",
             "relative",
         ] {
             assert_eq!(resolve(&root, bad), Err(Refusal::Forbidden), "{bad}");
         }
+        // A malformed escape is no escape: it names a file with a `%`.
+        std::fs::write(root.join("100%zz.txt"), "x").unwrap();
+        assert_eq!(
+            resolve(&root, "/100%zz.txt").unwrap(),
+            root.join("100%zz.txt")
+        );
+        assert_eq!(resolve(&root, "/%zz"), Err(Refusal::NotFound));
+        assert_eq!(resolve(&root, "/%"), Err(Refusal::NotFound));
         assert_eq!(resolve(&root, "/.hidden"), Err(Refusal::NotFound));
         assert_eq!(resolve(&root, "/nope"), Err(Refusal::NotFound));
     }
