@@ -466,12 +466,8 @@ fn read_input(path: &PathBuf) -> Result<(String, String), Failure> {
         return Ok(("<stdin>".to_string(), strip_bom(text)));
     }
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        Failure::Other(format!(
-            "cannot read `{name}`: {}",
-            crate::util::io_reason(&e)
-        ))
-    })?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::Other(crate::util::cannot_read(path, &e)))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Failure::Other(format!(
             "`{name}` is {}",

@@ -230,13 +230,8 @@ impl Config {
     /// Read and parse `root/site.toml`.
     pub fn load(root: &Path) -> Result<Config, Vec<Error>> {
         let path = root.join(FILE_NAME);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            vec![Error::new(format!(
-                "cannot read `{}`: {}",
-                path.display(),
-                crate::util::io_reason(&e)
-            ))]
-        })?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| vec![Error::new(crate::util::cannot_read(&path, &e))])?;
         Config::parse(&text, FILE_NAME)
     }
 

@@ -52,13 +52,7 @@ impl Report {
 pub fn run(paths: &[PathBuf], check: bool, color: bool) -> Result<Report, String> {
     let mut report = Report::default();
     for file in collect(paths)? {
-        let bytes = std::fs::read(&file).map_err(|e| {
-            format!(
-                "cannot read `{}`: {}",
-                file.display(),
-                crate::util::io_reason(&e)
-            )
-        })?;
+        let bytes = std::fs::read(&file).map_err(|e| crate::util::cannot_read(&file, &e))?;
         let name = file.display().to_string();
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
@@ -110,13 +104,7 @@ fn is_diagram(path: &Path) -> bool {
 fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| {
-            format!(
-                "cannot read `{}`: {}",
-                path.display(),
-                crate::util::io_reason(&e)
-            )
-        })?;
+        let meta = std::fs::metadata(path).map_err(|e| crate::util::cannot_read(path, &e))?;
         if meta.is_dir() {
             for found in files_under(path, Hidden::Include) {
                 let file = match found {

@@ -121,13 +121,7 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
         if !dir.is_dir() {
             return Err(format!("`{}` exists and is not a directory", dir.display()));
         }
-        let mut entries = std::fs::read_dir(dir).map_err(|e| {
-            format!(
-                "cannot read `{}`: {}",
-                dir.display(),
-                crate::util::io_reason(&e)
-            )
-        })?;
+        let mut entries = std::fs::read_dir(dir).map_err(|e| crate::util::cannot_read(dir, &e))?;
         if entries.next().is_some() {
             return Err(format!(
                 "`{}` is not empty; choose a new or empty directory",

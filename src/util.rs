@@ -109,6 +109,12 @@ pub fn base64url(bytes: &[u8]) -> String {
     out
 }
 
+/// "cannot read `path`: reason": the message for a file or folder that
+/// could not be read (or looked at).
+pub fn cannot_read(path: &Path, e: &std::io::Error) -> String {
+    format!("cannot read `{}`: {}", path.display(), io_reason(e))
+}
+
 /// An I/O error as a short human reason, without the OS error number.
 pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
