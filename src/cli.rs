@@ -479,11 +479,9 @@ fn read_input(path: &PathBuf) -> Result<(String, String), Failure> {
 
 /// Drop a leading UTF-8 byte-order mark (Windows editors write one): it is
 /// not text, and would shift every column of line 1.
-fn strip_bom(text: String) -> String {
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    }
+fn strip_bom(mut text: String) -> String {
+    text.drain(..crate::util::bom_len(&text));
+    text
 }
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {

@@ -7,7 +7,7 @@
 
 use crate::config::Config;
 use crate::error::Error;
-use crate::util::{Hidden, WalkError, files_under};
+use crate::util::{Hidden, WalkError, bom_len, files_under};
 use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -369,7 +369,7 @@ struct Split {
 /// Find the front matter (after an optional byte-order mark) and the body.
 /// `Err` with the opening fence when the front matter is never closed.
 fn split(source: &str) -> Result<Split, &'static str> {
-    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let bom = bom_len(source);
     let none = Split {
         fence: None,
         front: bom..bom,
@@ -411,7 +411,7 @@ pub fn body_start(source: &str) -> Option<usize> {
 
 /// Split off and parse the front matter; returns it and the body's offset.
 fn parse_front_matter(source: &Arc<str>, path: &str) -> Result<(FrontMatter, usize), Error> {
-    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let bom = bom_len(source);
     let parts = split(source).map_err(|fence| {
         Error::new(format!(
             "front matter opened with `{fence}` is never closed"
@@ -560,6 +560,17 @@ mod tests {
         assert_eq!(fm.date, Some(Date("2026-11-02".into())));
         assert!(fm.draft);
         assert_eq!(&src[start..], "body");
+    }
+
+    #[test]
+    fn front_matter_after_a_byte_order_mark() {
+        let src: Arc<str> = Arc::from("\u{feff}+++\ntitle = \"A\"\n+++\nbody");
+        let (fm, start) = parse_front_matter(&src, "a.md").unwrap();
+        assert_eq!(fm.title.as_deref(), Some("A"));
+        assert_eq!(&src[start..], "body");
+        let src: Arc<str> = Arc::from("\u{feff}---\ntitle: A\n");
+        let e = parse_front_matter(&src, "a.md").unwrap_err();
+        assert!(e.message().contains("never closed"), "{}", e.message());
     }
 
     #[test]

@@ -109,6 +109,17 @@ pub fn base64url(bytes: &[u8]) -> String {
     out
 }
 
+/// The length in bytes of the UTF-8 byte-order mark `text` starts with (3),
+/// or 0 without one. Windows editors write one; it is not text. Callers
+/// that report spans skip it but keep offsets into the whole file.
+pub fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
+}
+
 /// "cannot read `path`: reason": the message for a file or folder that
 /// could not be read (or looked at).
 pub fn cannot_read(path: &Path, e: &std::io::Error) -> String {
@@ -298,6 +309,13 @@ mod tests {
         // The URL-safe alphabet: `-` and `_` for `+` and `/`.
         assert_eq!(base64url(&[0xfb, 0xff, 0xbf]), "-_-_");
         assert_eq!(base64url("审批".as_bytes()), "5a6h5om5");
+    }
+
+    #[test]
+    fn bom_len_counts_a_leading_mark_only() {
+        assert_eq!(bom_len("\u{feff}# x"), 3);
+        assert_eq!(bom_len("# x\u{feff}"), 0);
+        assert_eq!(bom_len(""), 0);
     }
 
     #[test]
