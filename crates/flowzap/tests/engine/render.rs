@@ -4,7 +4,7 @@
 
 use flowzap::check;
 
-use crate::support::corpus;
+use crate::support::{corpus, readable};
 
 fn render(src: &str) -> (flowzap::Diagram, flowzap::Layout, String) {
     let parsed = flowzap::parse(src);
@@ -192,7 +192,7 @@ fn seeds_snapshot() {
     for (name, src) in corpus().into_iter().filter(|(n, _)| n.starts_with("seed-")) {
         let (_, _, svg) = render(&src);
         // One element per line, so a change reads as a diff of elements.
-        insta::assert_snapshot!(name, svg.replace("><", ">\n<"));
+        insta::assert_snapshot!(name, readable(&svg));
     }
 }
 

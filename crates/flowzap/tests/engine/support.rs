@@ -40,3 +40,24 @@ pub fn corpus() -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// An SVG laid out for a snapshot that reads as a diff: one element per
+/// line, one CSS rule per line of the stylesheet, one sentence per line of
+/// the description. Only whitespace changes (the space after a sentence
+/// becomes its line break), so the snapshot still pins every byte that
+/// matters.
+pub fn readable(svg: &str) -> String {
+    svg.replace("><", ">\n<")
+        .lines()
+        .map(|line| {
+            if line.starts_with("<style") {
+                line.replace('}', "}\n")
+            } else if line.starts_with("<desc") {
+                line.replace(". ", ".\n")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

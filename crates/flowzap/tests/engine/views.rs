@@ -8,7 +8,7 @@ use flowzap::describe::English;
 use flowzap::svg::Options;
 use flowzap::{View, architecture, sequence};
 
-use crate::support::corpus;
+use crate::support::{corpus, readable};
 
 fn parse(src: &str) -> flowzap::Diagram {
     let parsed = flowzap::parse(src);
@@ -315,7 +315,7 @@ fn seeds_snapshot_sequence() {
     for (name, src) in corpus().into_iter().filter(|(n, _)| n.starts_with("seed-")) {
         let svg = draw(&parse(&src), &src, View::Sequence);
         // One element per line, so a change reads as a diff of elements.
-        insta::assert_snapshot!(format!("{name}.sequence"), svg.replace("><", ">\n<"));
+        insta::assert_snapshot!(format!("{name}.sequence"), readable(&svg));
     }
 }
 
@@ -323,6 +323,6 @@ fn seeds_snapshot_sequence() {
 fn seeds_snapshot_architecture() {
     for (name, src) in corpus().into_iter().filter(|(n, _)| n.starts_with("seed-")) {
         let svg = draw(&parse(&src), &src, View::Architecture);
-        insta::assert_snapshot!(format!("{name}.architecture"), svg.replace("><", ">\n<"));
+        insta::assert_snapshot!(format!("{name}.architecture"), readable(&svg));
     }
 }
