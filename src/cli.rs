@@ -486,13 +486,9 @@ fn strip_bom(mut text: String) -> String {
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
     match path {
-        Some(p) => std::fs::write(p, text).map_err(|e| {
-            Failure::Other(format!(
-                "cannot write `{}`: {}",
-                p.display(),
-                crate::util::io_reason(&e)
-            ))
-        }),
+        Some(p) => {
+            std::fs::write(p, text).map_err(|e| Failure::Other(crate::util::cannot("write", p, &e)))
+        }
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())

@@ -133,21 +133,10 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut write = |rel: &str, bytes: &[u8]| -> Result<(), String> {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                format!(
-                    "cannot create `{}`: {}",
-                    parent.display(),
-                    crate::util::io_reason(&e)
-                )
-            })?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| crate::util::cannot("create", parent, &e))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| {
-            format!(
-                "cannot write `{}`: {}",
-                path.display(),
-                crate::util::io_reason(&e)
-            )
-        })?;
+        std::fs::write(&path, bytes).map_err(|e| crate::util::cannot("write", &path, &e))?;
         written.push(PathBuf::from(rel));
         Ok(())
     };

@@ -192,13 +192,7 @@ pub fn start(mut opts: ServeOptions) -> Result<Server, String> {
     if let Some(e) = &first_error {
         log(e);
     }
-    std::fs::create_dir_all(&output).map_err(|e| {
-        format!(
-            "cannot create `{}`: {}",
-            output.display(),
-            crate::util::io_reason(&e)
-        )
-    })?;
+    std::fs::create_dir_all(&output).map_err(|e| crate::util::cannot("create", &output, &e))?;
     let root = std::fs::canonicalize(&output).map_err(|e| {
         format!(
             "cannot open `{}`: {}",

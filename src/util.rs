@@ -113,7 +113,13 @@ pub fn bom_len(text: &str) -> usize {
 /// "cannot read `path`: reason": the message for a file or folder that
 /// could not be read (or looked at).
 pub fn cannot_read(path: &Path, e: &std::io::Error) -> String {
-    format!("cannot read `{}`: {}", path.display(), io_reason(e))
+    cannot("read", path, e)
+}
+
+/// "cannot `doing` `path`: reason": the message for a failed file
+/// operation (`write`, `create`…).
+pub fn cannot(doing: &str, path: &Path, e: &std::io::Error) -> String {
+    format!("cannot {doing} `{}`: {}", path.display(), io_reason(e))
 }
 
 /// An I/O error as a short human reason, without the OS error number.

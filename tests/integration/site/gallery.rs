@@ -469,7 +469,9 @@ fn broken_links(out: &Path) -> Vec<(String, String)> {
         }
         let (path, fragment) = link.split_once('#').unwrap_or((&link, ""));
         // Browsers match a fragment after percent-decoding it (`#审批`).
-        let fragment = &percent_decode(fragment);
+        let fragment = &percent_encoding::percent_decode_str(fragment)
+            .decode_utf8_lossy()
+            .into_owned();
         let target = if path.is_empty() {
             page.clone()
         } else {
@@ -493,27 +495,6 @@ fn broken_links(out: &Path) -> Vec<(String, String)> {
         }
     }
     broken
-}
-
-/// `%E5%AE%A1` → `审`: the bytes a URL's percent escapes stand for.
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[test]
