@@ -497,6 +497,7 @@ fn first_build(opts: &Options, cache: &mut DiagramCache) -> Result<Live, Failure
 pub enum Refusal {
     /// The path tries to leave the output directory.
     Forbidden,
+    /// No file of the output directory answers to the path.
     NotFound,
 }
 
