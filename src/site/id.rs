@@ -6,43 +6,41 @@
 use serde::Serialize;
 use typed_index_collections::TiVec;
 
-/// Where an entry is in [`super::Site::entries`], for the model's life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct EntryId(usize);
+/// Declares an id type: a position that `TiVec` takes as its key (which
+/// asks for the conversions from and to `usize`).
+macro_rules! id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(usize);
 
-/// Where a category is in [`super::Site::categories`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct CategoryId(usize);
+        impl From<usize> for $name {
+            fn from(i: usize) -> $name {
+                $name(i)
+            }
+        }
+
+        impl From<$name> for usize {
+            fn from(id: $name) -> usize {
+                id.0
+            }
+        }
+    };
+}
+
+id! {
+    /// Where an entry is in [`super::Site::entries`], for the model's life.
+    EntryId
+}
+
+id! {
+    /// Where a category is in [`super::Site::categories`].
+    CategoryId
+}
 
 /// The site's entries, by [`EntryId`].
 pub type Entries = TiVec<EntryId, super::Entry>;
 
 /// The site's categories, by [`CategoryId`].
 pub type Categories = TiVec<CategoryId, super::Category>;
-
-// What `TiVec` asks of its keys.
-impl From<usize> for EntryId {
-    fn from(i: usize) -> EntryId {
-        EntryId(i)
-    }
-}
-
-impl From<EntryId> for usize {
-    fn from(id: EntryId) -> usize {
-        id.0
-    }
-}
-
-impl From<usize> for CategoryId {
-    fn from(i: usize) -> CategoryId {
-        CategoryId(i)
-    }
-}
-
-impl From<CategoryId> for usize {
-    fn from(id: CategoryId) -> usize {
-        id.0
-    }
-}
