@@ -696,3 +696,57 @@ fn bundled_site_diagrams_render_without_defects() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The markup of a page as a snapshot reads best: each inline SVG and
+/// each code block cut down to its opening tag (the engine's snapshots pin
+/// the drawings, the highlighting tests the code), every other byte as
+/// written.
+fn outline(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 4);
+    let mut rest = html;
+    loop {
+        let next = ["<svg", "<pre"]
+            .into_iter()
+            .filter_map(|open| rest.find(open).map(|at| (at, open)))
+            .min();
+        let Some((at, open)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        let close = if open == "<svg" { "</svg>" } else { "</pre>" };
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        out.push_str(&rest[..tag_end]);
+        out.push('…');
+        match rest[tag_end..].find(close) {
+            Some(e) => {
+                out.push_str(close);
+                rest = &rest[tag_end + e + close.len()..];
+            }
+            None => return out,
+        }
+    }
+}
+
+#[test]
+fn outline_keeps_everything_but_drawings_and_code() {
+    let html = r#"<p>a</p><svg class="fz" viewBox="0 0 1 1"><g><text>x</text></g></svg><pre class="z"><code>fn</code></pre><b>b</b>"#;
+    assert_eq!(
+        outline(html),
+        r#"<p>a</p><svg class="fz" viewBox="0 0 1 1">…</svg><pre class="z">…</pre><b>b</b>"#
+    );
+}
+
+/// The theme's markup, pinned for one page of each kind in the bundled
+/// site: a template page (Chinese), a category listing (French) and a docs
+/// page (English). A change to the theme shows here as a diff to review
+/// (`cargo insta review`).
+#[test]
+fn page_markup_snapshots() {
+    for (name, rel) in [
+        ("template-zh", "zh/templates/api-key-rotation/index.html"),
+        ("category-fr", "fr/templates/category/patterns/index.html"),
+        ("docs-en", "docs/writing-content/index.html"),
+    ] {
+        insta::assert_snapshot!(name, outline(&read(rel)));
+    }
+}
