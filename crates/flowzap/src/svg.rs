@@ -137,31 +137,19 @@ pub struct Options<'a> {
 
 /// Write the SVG for a laid-out diagram; `source` seeds the id prefix.
 pub fn write(d: &Diagram, l: &Layout, source: &str, opts: &Options<'_>) -> String {
-    let h = source_hash(source);
     let mut s = String::with_capacity(4096 + d.nodes.len() * 400 + d.edges.len() * 300);
-    let p = if opts.decorative { "fzp" } else { "fz" };
-    // A decorative copy has no description: skip telling the diagram.
-    let english;
-    let desc = match opts.description {
-        _ if opts.decorative => "",
-        Some(text) => text,
-        None => {
-            english = describe::description(d, &describe::English);
-            &english
-        }
-    };
-    open_svg(
+    let ids = open_svg(
         &mut s,
         "fz-workflow",
         (l.width, l.height),
-        p,
-        &h,
+        ("fz", "fzp"),
+        source,
         opts,
-        desc,
+        || describe::description(d, &describe::English),
     );
     lanes(&mut s, d, l);
     loops(&mut s, d, l);
-    edges(&mut s, d, l, &format!("{p}-{h}"));
+    edges(&mut s, d, l, &ids);
     nodes(&mut s, d, l);
     s.push_str("</svg>");
     s
@@ -333,16 +321,26 @@ fn nodes(s: &mut String, d: &Diagram, l: &Layout) {
 
 /// The opening of a view's SVG: the root element (classes `fz` and
 /// `class`), title, description, the embedded stylesheet when asked for,
-/// and the arrowhead marker `{prefix}-{hash}-arrow`.
+/// and the arrowhead marker `{ids}-arrow`. Returns `ids`, the stem of the
+/// drawing's ids: the view's prefix (`prefixes.1` for a decorative copy)
+/// and a hash of its `source`, so two drawings on one page never share an
+/// id. The English description is made by `describe`, only when the
+/// drawing has one and `opts` brings none.
 pub(crate) fn open_svg(
     s: &mut String,
     class: &str,
     (width, height): (f32, f32),
-    prefix: &str,
-    hash: &str,
+    prefixes: (&str, &str),
+    source: &str,
     opts: &Options<'_>,
-    description: &str,
-) {
+    describe: impl FnOnce() -> String,
+) -> String {
+    let prefix = if opts.decorative {
+        prefixes.1
+    } else {
+        prefixes.0
+    };
+    let ids = format!("{prefix}-{}", source_hash(source));
     let (w, h) = (num(width), num(height));
     let font = Esc(FONT_STACK);
     if opts.decorative {
@@ -353,18 +351,18 @@ pub(crate) fn open_svg(
     } else {
         let _ = write!(
             s,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz {class}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{prefix}-{hash}-t {prefix}-{hash}-d" font-family="{font}" font-size="14">"#
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="fz {class}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{ids}-t {ids}-d" font-family="{font}" font-size="14">"#
         );
-        let _ = write!(
-            s,
-            r#"<title id="{prefix}-{hash}-t">{}</title>"#,
-            Esc(opts.title)
-        );
-        let _ = write!(
-            s,
-            r#"<desc id="{prefix}-{hash}-d">{}</desc>"#,
-            Esc(description)
-        );
+        let _ = write!(s, r#"<title id="{ids}-t">{}</title>"#, Esc(opts.title));
+        let made;
+        let description = match opts.description {
+            Some(text) => text,
+            None => {
+                made = describe();
+                &made
+            }
+        };
+        let _ = write!(s, r#"<desc id="{ids}-d">{}</desc>"#, Esc(description));
     }
     if opts.embed_style {
         s.push_str("<style>@supports (color:var(--fz-x)){");
@@ -373,8 +371,9 @@ pub(crate) fn open_svg(
     }
     let _ = write!(
         s,
-        r##"<defs><marker id="{prefix}-{hash}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path class="fz-arrowhead" d="M0,1 L10,5 L0,9 z" fill="#475569"/></marker></defs>"##
+        r##"<defs><marker id="{ids}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path class="fz-arrowhead" d="M0,1 L10,5 L0,9 z" fill="#475569"/></marker></defs>"##
     );
+    ids
 }
 
 /// An edge label: its pill and its text.

@@ -5,33 +5,23 @@ use super::metrics::{CAP, SIDE_CAP};
 use super::{ArchitectureLayout, Component, Dependency, description};
 use crate::ast::{Diagram, Lane};
 use crate::describe::{self, ComponentKind};
-use crate::svg::{self, Esc, Options, PathD, num, source_hash, text};
+use crate::svg::{self, Esc, Options, PathD, num, text};
 use std::fmt::Write;
 
 /// Write the SVG of a laid-out architecture diagram; `source` seeds the ids.
 pub fn write(d: &Diagram, l: &ArchitectureLayout, source: &str, opts: &Options<'_>) -> String {
-    let h = source_hash(source);
-    let p = if opts.decorative { "fzap" } else { "fza" };
     let mut s = String::with_capacity(4096 + d.lanes.len() * 600);
-    let english;
-    let desc = match opts.description {
-        Some(t) => t,
-        None => {
-            english = description(d, &describe::English);
-            &english
-        }
-    };
-    svg::open_svg(
+    let ids = svg::open_svg(
         &mut s,
         "fz-architecture",
         (l.width, l.height),
-        p,
-        &h,
+        ("fza", "fzap"),
+        source,
         opts,
-        desc,
+        || description(d, &describe::English),
     );
     for dep in &l.dependencies {
-        dependency(&mut s, d, dep, &format!("{p}-{h}"));
+        dependency(&mut s, d, dep, &ids);
     }
     for (lane, c) in d.lanes.iter().zip(&l.components) {
         component(&mut s, lane, c);

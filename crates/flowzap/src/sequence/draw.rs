@@ -4,36 +4,26 @@
 use super::{Fragment, FragmentKind, SequenceLayout, description, hex_inset};
 use crate::ast::{Diagram, Shape};
 use crate::describe::{self, MessageKind};
-use crate::svg::{self, Esc, Options, Paint, PathD, escape_into, num, source_hash, text};
+use crate::svg::{self, Esc, Options, Paint, PathD, escape_into, num, text};
 use std::fmt::Write;
 
 /// Write the SVG of a laid-out sequence diagram; `source` seeds the ids.
 pub fn write(d: &Diagram, l: &SequenceLayout, source: &str, opts: &Options<'_>) -> String {
-    let h = source_hash(source);
-    let p = if opts.decorative { "fzsp" } else { "fzs" };
     let mut s = String::with_capacity(6144 + d.nodes.len() * 400 + d.edges.len() * 400);
-    let english;
-    let desc = match opts.description {
-        Some(t) => t,
-        None => {
-            english = description(d, &describe::English);
-            &english
-        }
-    };
-    svg::open_svg(
+    let ids = svg::open_svg(
         &mut s,
         "fz-sequence",
         (l.width, l.height),
-        p,
-        &h,
+        ("fzs", "fzsp"),
+        source,
         opts,
-        desc,
+        || description(d, &describe::English),
     );
     participants(&mut s, d, l);
     for f in &l.fragments {
         fragment(&mut s, d, f);
     }
-    messages(&mut s, d, l, &format!("{p}-{h}"));
+    messages(&mut s, d, l, &ids);
     steps(&mut s, d, l);
     s.push_str("</svg>");
     s
