@@ -11,7 +11,7 @@
 
 use crate::ast::{Diagram, Shape};
 use crate::describe;
-use crate::geom::Point;
+use crate::geom::{Point, Rect};
 use crate::model::{EdgeLabel, Layout, TextLine};
 use crate::text::FONT_STACK;
 use std::fmt::Write;
@@ -271,16 +271,7 @@ fn nodes(s: &mut String, d: &Diagram, l: &Layout) {
         };
         let paint = Paint(fill(n.shape, role), stroke(n.shape, role), width);
         match n.shape {
-            Shape::Rectangle | Shape::Taskbox => {
-                let _ = write!(
-                    s,
-                    r#"<rect class="fz-shape" x="{}" y="{}" width="{}" height="{}" rx="6" {paint}/>"#,
-                    num(r.x),
-                    num(r.y),
-                    num(r.w),
-                    num(r.h)
-                );
-            }
+            Shape::Rectangle | Shape::Taskbox => shape_rect(s, r, 6.0, paint),
             Shape::Circle => {
                 let _ = write!(
                     s,
@@ -455,6 +446,19 @@ impl std::fmt::Display for Num {
 
 pub(crate) fn num(v: f32) -> Num {
     Num(v)
+}
+
+/// A node's or component's box: `r` with corners of radius `rx`.
+pub(crate) fn shape_rect(s: &mut String, r: Rect, rx: f32, paint: impl std::fmt::Display) {
+    let _ = write!(
+        s,
+        r#"<rect class="fz-shape" x="{}" y="{}" width="{}" height="{}" rx="{}" {paint}/>"#,
+        num(r.x),
+        num(r.y),
+        num(r.w),
+        num(r.h),
+        num(rx)
+    );
 }
 
 pub(crate) fn text(s: &mut String, lines: &[TextLine], fill: &str) {

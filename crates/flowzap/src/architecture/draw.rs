@@ -87,16 +87,7 @@ fn outline(s: &mut String, c: &Component) {
     };
     let paint = format!(r#"fill="{fill}" stroke="{stroke}" stroke-width="1.5""#);
     match c.kind {
-        ComponentKind::Service => {
-            let _ = write!(
-                s,
-                r#"<rect class="fz-shape" x="{}" y="{}" width="{}" height="{}" rx="8" {paint}/>"#,
-                num(r.x),
-                num(r.y),
-                num(r.w),
-                num(r.h)
-            );
-        }
+        ComponentKind::Service => svg::shape_rect(s, r, 8.0, &paint),
         ComponentKind::Store => {
             let (rx, ry) = (num(r.w / 2.0), num(CAP));
             let _ = write!(

@@ -188,27 +188,9 @@ fn steps(s: &mut String, d: &Diagram, l: &SequenceLayout) {
         );
         let r = st.rect;
         match n.shape {
-            Shape::Rectangle | Shape::Taskbox => {
-                let _ = write!(
-                    s,
-                    r#"<rect class="fz-shape" x="{}" y="{}" width="{}" height="{}" rx="6" {paint}/>"#,
-                    num(r.x),
-                    num(r.y),
-                    num(r.w),
-                    num(r.h)
-                );
-            }
-            Shape::Circle => {
-                let _ = write!(
-                    s,
-                    r#"<rect class="fz-shape" x="{}" y="{}" width="{}" height="{}" rx="{}" {paint}/>"#,
-                    num(r.x),
-                    num(r.y),
-                    num(r.w),
-                    num(r.h),
-                    num(r.h / 2.0)
-                );
-            }
+            Shape::Rectangle | Shape::Taskbox => svg::shape_rect(s, r, 6.0, paint),
+            // A circle step is a pill: its label is wider than a circle.
+            Shape::Circle => svg::shape_rect(s, r, r.h / 2.0, paint),
             Shape::Diamond => {
                 let k = hex_inset(r.h);
                 let _ = write!(
