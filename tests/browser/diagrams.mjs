@@ -34,6 +34,18 @@ function viewer(page) {
   });
 }
 
+/**
+ * Waits (2 s at most) until the viewer is shut and the drawing is back in its
+ * figure. The viewer restores at once on Close and Escape, but a browser fires
+ * a dialog's `close` event a task later, so the test does not race it.
+ */
+function shut(page) {
+  return page.waitForFunction(() => {
+    const dialog = document.querySelector('dialog.fz-viewer');
+    return dialog && !dialog.open && !dialog.querySelector('.fz-viewer-stage svg.fz');
+  }, { timeout: 2000 });
+}
+
 describe('diagrams', () => {
   test('at 1280 px a 3,043 px diagram is whole, inside its figure', async () => {
     const { page, problems } = await open(browser, `${server.base}/templates/webhook-integration/`, { width: 1280 });
@@ -94,6 +106,7 @@ describe('diagrams', () => {
     assert.ok(v.x < x0, `${v.x} < ${x0}`);
     assert.equal(v.lanesShown, true, 'panned sideways, the lane headers stay in view');
     await page.keyboard.press('Escape');
+    await shut(page);
     v = await viewer(page);
     assert.equal(v.open, false);
     assert.equal(v.inDialog, false);
@@ -143,6 +156,7 @@ describe('diagrams', () => {
     const pinched = await viewer(page);
     assert.ok(pinched.scale > wheeled.scale * 1.5, `pinch: ${wheeled.scale} → ${pinched.scale}`);
     await page.click('.fz-viewer-close');
+    await shut(page);
     v = await viewer(page);
     assert.equal(v.open, false);
     assert.ok(await page.evaluate(() => document.activeElement.matches('figure.diagram .fz-open')));

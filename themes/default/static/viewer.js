@@ -162,7 +162,11 @@
     stage.focus();
   }
 
-  dialog.addEventListener('close', function () {
+  // Put the drawing back in its figure. The browser fires `close` a task
+  // after the dialog shuts, so the viewer's own ways out (Close, Escape)
+  // restore at once through shut(); the `close` handler covers any other way
+  // the dialog is closed and does nothing once the drawing is back.
+  function restore() {
     if (!current) return;
     var c = current;
     current = null;
@@ -173,9 +177,22 @@
     c.figure.insertBefore(c.svg, c.next && c.next.parentNode === c.figure ? c.next : c.figure.firstChild);
     c.figure.style.minHeight = '';
     c.button.focus();
-  });
+  }
 
-  dialog.querySelector('.fz-viewer-close').addEventListener('click', function () { dialog.close(); });
+  function shut() {
+    if (dialog.open) dialog.close();
+    restore();
+  }
+
+  dialog.addEventListener('close', restore);
+  // Escape: shut the dialog here rather than let the browser close it, so the
+  // drawing is back before the key's handling ends. Where the browser refuses
+  // to let the cancel be prevented, it closes the dialog and `close` restores.
+  dialog.addEventListener('cancel', function (e) {
+    e.preventDefault();
+    shut();
+  });
+  dialog.querySelector('.fz-viewer-close').addEventListener('click', shut);
   dialog.querySelectorAll('[data-zoom]').forEach(function (b) {
     b.addEventListener('click', function () {
       var what = b.getAttribute('data-zoom');
