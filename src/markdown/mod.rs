@@ -143,14 +143,7 @@ pub fn inline(text: &str) -> (String, String) {
     let mut links: Vec<bool> = Vec::new();
     for event in Parser::new_ext(text, options) {
         match event {
-            Event::Text(t) => {
-                plain.push_str(&t);
-                events.push(Event::Text(clean(t)));
-            }
-            Event::Code(t) => {
-                plain.push_str(&t);
-                events.push(Event::Code(clean(t)));
-            }
+            e @ (Event::Text(_) | Event::Code(_)) => events.push(read_text(e, &mut plain)),
             Event::SoftBreak | Event::HardBreak => {
                 plain.push(' ');
                 events.push(Event::Text(" ".into()));
@@ -293,18 +286,26 @@ fn heading_events<'a>(
     for (e, _) in iter.by_ref() {
         match e {
             Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) => {
-                text.push_str(&t);
-                inner.push(Event::Text(clean(t)));
-            }
-            Event::Code(t) => {
-                text.push_str(&t);
-                inner.push(Event::Code(clean(t)));
-            }
-            other => inner.push(other),
+            other => inner.push(read_text(other, &mut text)),
         }
     }
     (inner, text)
+}
+
+/// A text or inline-code event with its words added to `plain` and its text
+/// cleaned; any other event as it is.
+fn read_text<'a>(event: Event<'a>, plain: &mut String) -> Event<'a> {
+    match event {
+        Event::Text(t) => {
+            plain.push_str(&t);
+            Event::Text(clean(t))
+        }
+        Event::Code(t) => {
+            plain.push_str(&t);
+            Event::Code(clean(t))
+        }
+        other => other,
+    }
 }
 
 /// Render `body`, which starts `offset` bytes into its file.
